@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import path
+
+from pathways.api.api import api
+from pathways.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
+
+handler404 = "pathways.core.errors.not_found"
+handler500 = "pathways.core.errors.server_error"

@@ -1,0 +1,347 @@
+"""The one shape every ingest source has: read -> clean -> load.
+
+``read`` yields raw rows with their file position; ``clean`` turns one raw row
+into a typed row or a :class:`Rejected` naming file, line, column and reason (it
+is pure and unit-tested); ``load`` writes the typed rows inside the caller's
+transaction and reports what it inserted, updated and left unchanged.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import models
+
+csv.field_size_limit(10_000_000)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """Why one piece of a file was refused, and exactly where."""
+
+    path: str
+    line: int
+    column: int
+    reason: str
+    column_name: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        col = f" [{self.column_name}]" if self.column_name else ""
+        return f"{where}{col}: {self.reason}"
+
+
+class RejectedFile(Exception):
+    """The file cannot be loaded; nothing was changed."""
+
+    def __init__(self, rejections: Sequence[Rejected]):
+        self.rejections = list(rejections)
+        super().__init__("\n".join(str(r) for r in self.rejections[:20]))
+
+
+@dataclass
+class ImportResult:
+    read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    rejected: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, other: ImportResult) -> None:
+        self.inserted += other.inserted
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.deleted += other.deleted
+
+    def summary(self) -> str:
+        parts = [
+            f"read {self.read:,}",
+            f"inserted {self.inserted:,}",
+            f"updated {self.updated:,}",
+            f"unchanged {self.unchanged:,}",
+            f"rejected {self.rejected:,}",
+        ]
+        if self.deleted:
+            parts.insert(4, f"deleted {self.deleted:,}")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One record of a delimited file: its first physical line and its fields."""
+
+    path: str
+    line: int
+    data: dict[str, str]
+    columns: dict[str, int]
+
+    def __getitem__(self, name: str) -> str:
+        return self.data[name]
+
+    def get(self, name: str, default: str = "") -> str:
+        value = self.data.get(name)
+        return default if value is None else value
+
+    def reject(self, column: str | None, reason: str) -> Rejected:
+        index = self.columns.get(column, 0) if column else 0
+        return Rejected(self.path, self.line, index + 1, reason, column or "")
+
+
+@dataclass(frozen=True)
+class IngestSource:
+    """What ``manage.py ingest`` needs to know about one source module."""
+
+    slug: str
+    title: str
+    url: str
+    doc: str
+    default_files: tuple[str, ...]
+    parser_version: int = 1
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def decode_text(path: Path, *, encoding: str = "utf-8") -> str:
+    """The whole file as text. Strips a byte-order mark; a byte that is not valid
+    in ``encoding`` is rejected with its line and column."""
+    raw = path.read_bytes()
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        bad = raw[exc.start : exc.end].hex(" ")
+        raise RejectedFile(
+            [
+                Rejected(
+                    path.name,
+                    line,
+                    column,
+                    f"not valid {encoding.upper()} text (byte {bad}); "
+                    f"save the file as {encoding.upper()} and try again",
+                )
+            ]
+        ) from exc
+
+
+def read_delimited(
+    path: Path,
+    *,
+    required: Iterable[str],
+    aliases: dict[str, str] | None = None,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+    header_line: int = 1,
+    stop: Callable[[list[str]], bool] | None = None,
+) -> Iterator[RawRow]:
+    """Yield the records of a CSV/TSV file keyed by header name.
+
+    Column order does not matter; ``aliases`` maps other spellings of a header
+    (e.g. the CDC's API field names) to the canonical one. A missing required
+    column, a record with the wrong number of fields or an unterminated quote
+    (a truncated file) raises :class:`RejectedFile`. ``stop`` ends reading at a
+    footer (e.g. CDC WONDER's notes)."""
+    text = decode_text(path, encoding=encoding)
+    name = path.name
+    lines = io.StringIO(text, newline="")
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    aliases = aliases or {}
+    header: list[str] | None = None
+    rejections: list[Rejected] = []
+    prev_end = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise RejectedFile(
+                [
+                    Rejected(
+                        name,
+                        prev_end + 1,
+                        1,
+                        f"malformed record ({exc}); the file may be truncated",
+                    )
+                ]
+            ) from exc
+        start, prev_end = prev_end + 1, reader.line_num
+        if start < header_line:
+            continue
+        if header is None:
+            header = [aliases.get(h.strip(), h.strip()) for h in record]
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise RejectedFile(
+                    [
+                        Rejected(
+                            name,
+                            start,
+                            len(header) + 1,
+                            "missing column(s) "
+                            + ", ".join(repr(m) for m in missing)
+                            + "; found "
+                            + ", ".join(repr(h) for h in header),
+                        )
+                    ]
+                )
+            dupes = {h for h in header if h and header.count(h) > 1}
+            if dupes:
+                raise RejectedFile(
+                    [Rejected(name, start, 1, f"duplicate column(s) {sorted(dupes)}")]
+                )
+            columns = {h: i for i, h in enumerate(header)}
+            continue
+        if stop and stop(record):
+            break
+        if not any(cell.strip() for cell in record):
+            continue  # blank line
+        if len(record) != len(header):
+            rejections.append(
+                Rejected(
+                    name,
+                    start,
+                    min(len(record), len(header)) + 1,
+                    f"record has {len(record)} fields, the header has {len(header)}"
+                    + (
+                        "; the file may be truncated"
+                        if len(record) < len(header)
+                        else ""
+                    ),
+                )
+            )
+            continue
+        yield RawRow(name, start, dict(zip(header, record, strict=True)), columns)
+    if header is None:
+        raise RejectedFile([Rejected(name, 1, 1, "the file is empty: no header row")])
+    if rejections:
+        raise RejectedFile(rejections)
+
+
+# -- cleaning helpers (pure) --------------------------------------------------------
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+
+
+def parse_number(text: str) -> float | None:
+    """'1,879' -> 1879.0; '' -> None. Raises ValueError for anything else."""
+    text = text.strip().replace(",", "")
+    if text == "":
+        return None
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return value
+
+
+def month_end(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def months_back(end: dt.date, months: int) -> dt.date:
+    """First day of the window of ``months`` months that ends in ``end``'s month."""
+    index = end.year * 12 + (end.month - 1) - (months - 1)
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+# -- loading ------------------------------------------------------------------------
+
+
+def sync(
+    model: type[models.Model],
+    rows: Sequence[dict[str, Any]],
+    *,
+    key: Sequence[str],
+    scope: models.QuerySet,
+    batch_size: int = 2000,
+) -> ImportResult:
+    """Insert new rows, update changed ones, count unchanged ones.
+
+    ``rows`` are field dicts (foreign keys as ``<name>_id``); ``key`` names the
+    fields that identify a row; ``scope`` is the queryset of existing rows this
+    load may touch. Runs inside the caller's transaction."""
+    result = ImportResult()
+    if not rows:
+        return result
+    fields = list(rows[0].keys())
+    value_fields = [f for f in fields if f not in key]
+    existing: dict[tuple, tuple[int, tuple]] = {}
+    for rec in scope.values_list("pk", *key, *value_fields).iterator(chunk_size=5000):
+        existing[tuple(rec[1 : 1 + len(key)])] = (rec[0], tuple(rec[1 + len(key) :]))
+    to_create: list[models.Model] = []
+    to_update: list[models.Model] = []
+    for row in rows:
+        k = tuple(row[f] for f in key)
+        found = existing.get(k)
+        if found is None:
+            to_create.append(model(**row))
+            continue
+        pk, old = found
+        new = tuple(row[f] for f in value_fields)
+        if _same(old, new):
+            result.unchanged += 1
+        else:
+            to_update.append(model(pk=pk, **row))
+    if to_create:
+        model.objects.bulk_create(to_create, batch_size=batch_size)
+    if to_update and value_fields:
+        model.objects.bulk_update(to_update, value_fields, batch_size=batch_size)
+    result.inserted = len(to_create)
+    result.updated = len(to_update)
+    return result
+
+
+def _same(old: tuple, new: tuple) -> bool:
+    for a, b in zip(old, new, strict=True):
+        if isinstance(a, float) or isinstance(b, float):
+            if a is None or b is None:
+                if a is not b:
+                    return False
+            elif abs(float(a) - float(b)) > 1e-9 * max(1.0, abs(float(a))):
+                return False
+        elif a != b:
+            return False
+    return True

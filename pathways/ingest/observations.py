@@ -1,0 +1,128 @@
+"""Loading helpers shared by the sources that publish figures (Observation rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pathways.core.models import Source
+from pathways.places.models import State
+from pathways.stats.models import Indicator, Observation
+
+from .base import ImportResult, Rejected, RejectedFile, sync
+
+
+@dataclass(frozen=True)
+class ObservationRow:
+    """A cleaned figure, ready to load. ``line`` is where it came from."""
+
+    path: str
+    line: int
+    place: str
+    indicator: str
+    period_type: str
+    period_start: dt.date
+    period_end: dt.date
+    value: float | None
+    predicted: float | None = None
+    status: str = Observation.Status.OK
+    percent_complete: float | None = None
+    percent_pending: float | None = None
+    footnote: str = ""
+    footnote_symbol: str = ""
+    note: str = ""
+
+
+def known_places() -> dict[str, int]:
+    """Postal code -> primary key, for every jurisdiction Pathways knows."""
+    return dict(State.objects.values_list("postal", "pk"))
+
+
+def ensure_source(spec: dict[str, Any]) -> Source:
+    """Create or refresh the provenance record a load points at."""
+    spec = dict(spec)
+    slug = spec.pop("slug")
+    source, created = Source.objects.get_or_create(slug=slug, defaults=spec)
+    if not created:
+        changed = [k for k, v in spec.items() if getattr(source, k) != v]
+        if changed:
+            for k in changed:
+                setattr(source, k, spec[k])
+            source.save(update_fields=changed)
+    return source
+
+
+def ensure_indicators(specs: Iterable[dict[str, Any]]) -> dict[str, Indicator]:
+    out: dict[str, Indicator] = {}
+    for spec in specs:
+        spec = dict(spec)
+        slug = spec.pop("slug")
+        indicator, created = Indicator.objects.get_or_create(slug=slug, defaults=spec)
+        if not created:
+            changed = [k for k, v in spec.items() if getattr(indicator, k) != v]
+            if changed:
+                for k in changed:
+                    setattr(indicator, k, spec[k])
+                indicator.save(update_fields=changed)
+        out[slug] = indicator
+    return out
+
+
+def reject_duplicates(rows: Sequence[ObservationRow]) -> None:
+    """Two rows for the same place, indicator and period cannot both be true."""
+    seen: dict[tuple, int] = {}
+    problems: list[Rejected] = []
+    for r in rows:
+        k = (r.place, r.indicator, r.period_start, r.period_end)
+        if k in seen:
+            problems.append(
+                Rejected(
+                    r.path,
+                    r.line,
+                    1,
+                    f"duplicate row: {r.place} {r.indicator} {r.period_end:%Y-%m} "
+                    f"already given on line {seen[k]}",
+                )
+            )
+        else:
+            seen[k] = r.line
+    if problems:
+        raise RejectedFile(problems)
+
+
+def load_observations(
+    rows: Sequence[ObservationRow],
+    *,
+    source: Source,
+    indicators: dict[str, Indicator],
+) -> ImportResult:
+    """Upsert ``rows`` for ``source``; call inside a transaction."""
+    reject_duplicates(rows)
+    places = known_places()
+    records = [
+        {
+            "indicator_id": indicators[r.indicator].pk,
+            "place_id": places[r.place],
+            "source_id": source.pk,
+            "period_start": r.period_start,
+            "period_end": r.period_end,
+            "period_type": r.period_type,
+            "value": r.value,
+            "predicted": r.predicted,
+            "status": r.status,
+            "percent_complete": r.percent_complete,
+            "percent_pending": r.percent_pending,
+            "footnote": r.footnote,
+            "footnote_symbol": r.footnote_symbol,
+            "note": r.note,
+        }
+        for r in rows
+    ]
+    return sync(
+        Observation,
+        records,
+        key=("indicator_id", "place_id", "source_id", "period_start", "period_end"),
+        scope=Observation.objects.filter(source=source),
+    )
