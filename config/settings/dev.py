@@ -8,3 +8,5 @@ SECRET_KEY = SECRET_KEY or _development_secret_key()  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

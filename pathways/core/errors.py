@@ -5,9 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-
-def error_body(status: int, message: str) -> dict[str, object]:
-    return {"error": {"status": status, "message": message}}
+from .envelope import error_body
 
 
 def _is_api(request: HttpRequest) -> bool:

@@ -7,6 +7,12 @@ from types import ModuleType
 
 MODULES = [
     "pathways.ingest.sources.cdc_vsrr",
+    "pathways.ingest.sources.fbi_arrests",
+    "pathways.ingest.sources.fbi_arrests_compiled",
+    "pathways.ingest.sources.census_population",
+    "pathways.ingest.sources.cdc_wonder",
+    "pathways.ingest.sources.cdc_dispensing",
+    "pathways.ingest.sources.state_laws",
 ]
 
 

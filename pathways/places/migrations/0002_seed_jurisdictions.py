@@ -15,6 +15,23 @@ def seed(apps, schema_editor):
         )
     ny = State.objects.get(postal="NY")
     State.objects.filter(postal="YC").update(parent=ny)
+    Source = apps.get_model("core", "Source")
+    Source.objects.update_or_create(
+        slug="census-fips",
+        defaults={
+            "publisher": "U.S. Census Bureau",
+            "dataset": "ANSI/FIPS codes for states and the District of Columbia",
+            "kind": "official",
+            "url": "https://www2.census.gov/geo/docs/reference/codes2020/national_state2020.txt",
+            "landing_url": "https://www.census.gov/library/reference/code-lists/ansi.html",
+            "vintage": "2020",
+            "license": "Public domain (U.S. government work)",
+            "notes": (
+                "State names, USPS codes and FIPS codes. New York City (YC) is the "
+                "VSRR reporting unit, not a state; its code is the NYC place FIPS."
+            ),
+        },
+    )
 
 
 def unseed(apps, schema_editor):
@@ -22,5 +39,5 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("places", "0001_initial")]
+    dependencies = [("places", "0001_initial"), ("core", "0001_initial")]
     operations = [migrations.RunPython(seed, unseed)]

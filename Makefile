@@ -1,0 +1,40 @@
+# Pathways: `make run` sets up and serves the site with real data; `make test` runs
+# the whole suite. Both are safe to repeat.
+SHELL := /bin/bash
+UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+MANAGE := $(UV) run --frozen python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install setup data serve test lint fmt check bench clean
+
+run: setup serve
+
+install:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	$(UV) sync --frozen --quiet
+
+setup: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) ingest --all --no-progress
+
+serve:
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install lint
+	$(MANAGE) makemigrations --check --dry-run
+	$(UV) run --frozen pytest
+
+lint:
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+
+fmt:
+	$(UV) run --frozen ruff check --fix .
+	$(UV) run --frozen ruff format .
+
+bench: install
+	$(UV) run --frozen python bench/ingest.py
+
+clean:
+	rm -rf var/pathways.sqlite3* .pytest_cache
