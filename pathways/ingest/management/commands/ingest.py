@@ -14,6 +14,7 @@ MAX_SHOWN = 50
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # ingest needs no URL or admin checks
     help = (
         "Load an official data file into Pathways: read -> clean -> load, one "
         "transaction per file. Without FILE, reads the source's files from the "

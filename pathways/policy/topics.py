@@ -1,0 +1,427 @@
+"""The law and policy topics Pathways maps, and how a source's wording is classed.
+
+One :class:`TopicSpec` per ``fact`` in ``laws/policy_facts.csv``. Each topic has a
+kebab-case slug, a plain-language name and description, a group, and its ordered map
+categories as ``(slug, label)`` pairs. :func:`categorize` turns the value a source
+states (``"Both Misdemeanor & Felony"``, ``"1"``, ``"yes (defense to prosecution,
+not immunity from arrest)"``) into one of those category slugs, or ``""`` when it
+cannot be classed. The rules are explicit and small on purpose: every judgment call
+is a line in ``rules`` below and a case in ``tests/test_selectors.py``.
+See docs/data/state-laws.md for the reasoning behind each rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Category = tuple[str, str]
+
+GROUPS: tuple[str, ...] = (
+    "criminalization",
+    "harm-reduction",
+    "cannabis",
+    "health-coverage",
+    "arrests",
+)
+
+OFFENSE_CLASSES: tuple[Category, ...] = (
+    ("not-criminalized", "Not criminalized"),
+    ("misdemeanor", "Misdemeanor"),
+    ("both", "Both misdemeanor & felony"),
+    ("felony", "Felony"),
+)
+OFFENSE_RULES: tuple[tuple[str, str], ...] = (
+    ("not criminalized", "not-criminalized"),
+    ("not criminallzed", "not-criminalized"),  # WPR's misspelling
+    ("both misdemeanor & felony", "both"),
+    ("misdemeanor & felony", "both"),  # WPR's label for the same class
+    ("misdemeanor", "misdemeanor"),
+    ("felony", "felony"),
+)
+
+
+def yes_no(yes: str = "Yes", partial: str = "Partly", no: str = "No") -> tuple:
+    return (("yes", yes), ("partial", partial), ("no", no))
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    slug: str
+    fact: str  # the ``fact`` column value in policy_facts.csv
+    name: str
+    group: str
+    description: str
+    categories: tuple[Category, ...]
+    # "yes-no": generic yes/no wording plus ``rules``; "lookup": only ``rules``;
+    # "number": a count or rate, never classed (categories are empty).
+    kind: str = "yes-no"
+    # (normalized prefix, category): the value equals the prefix or starts with it
+    # followed by a non-alphanumeric character. Longest prefix wins.
+    rules: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def category_slugs(self) -> tuple[str, ...]:
+        return tuple(slug for slug, _ in self.categories)
+
+
+TOPIC_SPECS: tuple[TopicSpec, ...] = (
+    # -- criminalization -------------------------------------------------------------
+    TopicSpec(
+        "possession-class",
+        "possession_class",
+        "Drug possession penalty",
+        "criminalization",
+        "How state law classes the lowest-level, first-time offense of having a "
+        "small amount of a controlled substance for personal use (marijuana not "
+        "included).",
+        OFFENSE_CLASSES,
+        kind="lookup",
+        rules=OFFENSE_RULES,
+    ),
+    TopicSpec(
+        "paraphernalia-class",
+        "paraphernalia_class",
+        "Drug paraphernalia penalty",
+        "criminalization",
+        "How state law classes the lowest-level, first-time offense of having or "
+        "using drug equipment, such as pipes or syringes, for personal use.",
+        OFFENSE_CLASSES,
+        kind="lookup",
+        rules=OFFENSE_RULES,
+    ),
+    TopicSpec(
+        "decrim-legislation-introduced",
+        "decrim_legislation_introduced",
+        "Decriminalization bill introduced",
+        "criminalization",
+        "Whether a bill to end criminal penalties for having drugs for personal use "
+        "has been introduced in the state legislature.",
+        yes_no("Bill introduced", "Partly", "No bill found"),
+    ),
+    TopicSpec(
+        "decrim-law-in-effect",
+        "decrim_law_in_effect",
+        "Decriminalization law in effect",
+        "criminalization",
+        "Whether a state law that ends criminal penalties for having most drugs for "
+        "personal use is in effect.",
+        yes_no("In effect", "Partly", "Not in effect"),
+    ),
+    TopicSpec(
+        "decrim-law-repealed",
+        "decrim_law_repealed",
+        "Decriminalization law repealed",
+        "criminalization",
+        "Whether a state that ended criminal penalties for having drugs for personal "
+        "use has since brought them back.",
+        yes_no("Repealed", "Partly repealed", "Not repealed"),
+    ),
+    # -- harm reduction --------------------------------------------------------------
+    TopicSpec(
+        "good-samaritan-law",
+        "good_samaritan_law",
+        "911 Good Samaritan law",
+        "harm-reduction",
+        "Whether people who call 911 or seek help during an overdose are protected "
+        "from some drug charges.",
+        yes_no("Yes", "Limited (defense in court only)", "No law"),
+        rules=(("yes (defense to prosecution", "partial"),),
+    ),
+    TopicSpec(
+        "good-samaritan-arrest-protection",
+        "good_samaritan_arrest_protection",
+        "Good Samaritan protection from arrest",
+        "harm-reduction",
+        "Whether the state's Good Samaritan law protects people who seek help during "
+        "an overdose from arrest for having drugs, not only from charges.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "naloxone-access-law",
+        "naloxone_access_law",
+        "Naloxone access law",
+        "harm-reduction",
+        "Whether state law makes it easier for people to get and give naloxone, a "
+        "medicine that reverses an opioid overdose.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "naloxone-standing-order",
+        "naloxone_standing_order",
+        "Naloxone standing order",
+        "harm-reduction",
+        "Whether state law lets pharmacies give out naloxone under a standing order "
+        "or protocol, without a prescription for each person.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "naloxone-pharmacist-prescribing",
+        "naloxone_pharmacist_prescribing",
+        "Pharmacists may prescribe naloxone",
+        "harm-reduction",
+        "Whether pharmacists may prescribe naloxone themselves.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "ssp-legal-category",
+        "ssp_legal_category",
+        "Syringe services programs: legal status (2019)",
+        "harm-reduction",
+        "How state law treated syringe services programs, which offer sterile "
+        "supplies and health care to people who inject drugs, in August 2019.",
+        (
+            ("authorized", "Explicitly authorized"),
+            ("barriers-removed", "Not authorized, but barriers removed"),
+            ("no-law", "No law removing barriers"),
+        ),
+        kind="lookup",
+        rules=(
+            ("explicitly authorized by state law", "authorized"),
+            (
+                "not explicitly authorized; state law removes barriers/uncertainty",
+                "barriers-removed",
+            ),
+            ("no state law removing barriers or uncertainty", "no-law"),
+        ),
+    ),
+    TopicSpec(
+        "ssp-law-explicitly-authorizes",
+        "ssp_law_explicitly_authorizes",
+        "Syringe programs explicitly authorized (2019)",
+        "harm-reduction",
+        "Whether state law explicitly authorized syringe services programs in "
+        "August 2019.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "ssp-no-state-paraphernalia-law",
+        "ssp_no_state_paraphernalia_law",
+        "No state paraphernalia law (2019)",
+        "harm-reduction",
+        "Whether the state had no drug paraphernalia law at all in August 2019, so "
+        "having syringes was not a crime under state law.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "ssp-free-syringe-distribution-not-prohibited",
+        "ssp_free_syringe_distribution_not_prohibited",
+        "Giving out free syringes not prohibited (2019)",
+        "harm-reduction",
+        "Whether, in August 2019, state law did not prohibit giving out sterile "
+        "syringes free of charge.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "ssp-paraphernalia-def-excludes-injection-objects",
+        "ssp_paraphernalia_def_excludes_injection_objects",
+        "Paraphernalia law excludes syringes (2019)",
+        "harm-reduction",
+        "Whether, in August 2019, the state's definition of drug paraphernalia left "
+        "out syringes and other injection equipment.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "ssp-paraphernalia-def-no-reference-to-injection",
+        "ssp_paraphernalia_def_no_reference_to_injection",
+        "Paraphernalia law does not mention injection (2019)",
+        "harm-reduction",
+        "Whether, in August 2019, the state's definition of drug paraphernalia did "
+        "not mention injecting or injection equipment.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "ssp-no-law-removing-barriers",
+        "ssp_no_law_removing_barriers",
+        "No law removing barriers for syringe programs (2019)",
+        "harm-reduction",
+        "Whether, in August 2019, the state had no law that removed legal barriers "
+        "or uncertainty for syringe services programs.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "fentanyl-test-strips-legal",
+        "fentanyl_test_strips_legal",
+        "Fentanyl test strips legal",
+        "harm-reduction",
+        "Whether people may legally have and use fentanyl test strips, which let "
+        "people check their drugs for fentanyl before use.",
+        (
+            ("yes", "Legal"),
+            ("partial", "Partly legal"),
+            ("no", "Not legal"),
+            ("unclear", "Unclear (not confirmed)"),
+        ),
+        rules=(
+            ("possession for personal use exempted from paraphernalia", "yes"),
+            ("pending", "unclear"),
+            ("unclear", "unclear"),
+        ),
+    ),
+    TopicSpec(
+        "opc-authorization",
+        "opc_authorization",
+        "Overdose prevention centers authorized",
+        "harm-reduction",
+        "Whether state law authorizes overdose prevention centers, where people can "
+        "use drugs with trained staff on hand to respond to an overdose.",
+        (
+            ("yes", "Authorized by state law"),
+            ("partial", "Limited: local only, or not yet in place"),
+            ("no", "Not authorized"),
+        ),
+        rules=(
+            ("site operating", "yes"),
+            ("not implemented", "partial"),
+            ("local only", "partial"),
+            (
+                "no state authorization; nyc opcs operate under local authorization",
+                "partial",
+            ),
+            ("pending", "no"),
+        ),
+    ),
+    # -- cannabis --------------------------------------------------------------------
+    TopicSpec(
+        "cannabis-adult-use-legal",
+        "cannabis_adult_use_legal",
+        "Adult-use cannabis legal",
+        "cannabis",
+        "Whether state law lets adults use cannabis for non-medical purposes.",
+        yes_no("Legal", "Partly", "Not legal"),
+    ),
+    TopicSpec(
+        "cannabis-medical-law",
+        "cannabis_medical_law",
+        "Medical cannabis law",
+        "cannabis",
+        "Whether state law lets adults use cannabis for medical purposes.",
+        yes_no(),
+    ),
+    TopicSpec(
+        "cannabis-status",
+        "cannabis_status",
+        "Cannabis legal status",
+        "cannabis",
+        "Whether adults may use cannabis under state law: for any purpose, for "
+        "medical purposes only, or not under a comprehensive medical law.",
+        (
+            ("adult-use", "Adult use legal"),
+            ("medical", "Medical use only"),
+            ("none", "No comprehensive medical law"),
+        ),
+        kind="lookup",
+        rules=(
+            ("adult-use legal", "adult-use"),
+            ("medical only", "medical"),
+            ("no comprehensive medical law", "none"),
+        ),
+    ),
+    # -- health coverage -------------------------------------------------------------
+    TopicSpec(
+        "medicaid-expansion-status",
+        "medicaid_expansion_status",
+        "Medicaid expansion",
+        "health-coverage",
+        "Whether the state has expanded Medicaid, which gives more adults with low "
+        "incomes health coverage, including treatment for substance use disorders.",
+        (
+            ("adopted", "Adopted and in effect"),
+            ("adopted-not-implemented", "Adopted, not yet in effect"),
+            ("not-adopted", "Not adopted"),
+        ),
+        kind="lookup",
+        rules=(
+            ("adopted and implemented", "adopted"),
+            ("adopted but not implemented", "adopted-not-implemented"),
+            ("adopted, not implemented", "adopted-not-implemented"),
+            ("not adopted", "not-adopted"),
+        ),
+    ),
+    TopicSpec(
+        "medicaid-expansion-effective-date",
+        "medicaid_expansion_effective_date",
+        "Medicaid expansion coverage in effect",
+        "health-coverage",
+        "The date coverage under the state's Medicaid expansion took effect.",
+        yes_no("In effect", "Partly", "Not in effect"),
+    ),
+    # -- arrests ---------------------------------------------------------------------
+    TopicSpec(
+        "dpa-drug-arrests-count",
+        "dpa_drug_arrests_count",
+        "Drug arrests",
+        "arrests",
+        "Number of arrests for drug offenses (having and selling drugs) in one year, "
+        "as compiled by the Drug Policy Alliance.",
+        (),
+        kind="number",
+    ),
+    TopicSpec(
+        "dpa-drug-arrests-per-100k",
+        "dpa_drug_arrests_per_100k",
+        "Drug arrest rate",
+        "arrests",
+        "Arrests for drug offenses per 100,000 residents in one year, as compiled by "
+        "the Drug Policy Alliance.",
+        (),
+        kind="number",
+    ),
+)
+
+TOPICS: dict[str, TopicSpec] = {t.slug: t for t in TOPIC_SPECS}
+BY_FACT: dict[str, TopicSpec] = {t.fact: t for t in TOPIC_SPECS}
+
+YES_WORDS = {"yes", "y", "1", "true"}
+NO_WORDS = {"no", "n", "0", "false"}
+# Generic wording for yes/no topics, checked after a topic's own rules.
+# "expanded ..." amends a law that exists, so the law is there: yes.
+# "reported permitted/authorized" is a source's claim; the row's confidence (low)
+# carries the doubt, the category says what the source says.
+GENERIC_RULES: tuple[tuple[str, str], ...] = (
+    ("yes", "yes"),
+    ("no", "no"),
+    ("partial", "partial"),
+    ("expanded", "yes"),
+    ("reported permitted", "yes"),
+    ("reported authorized", "yes"),
+)
+
+
+def normalize(value: str) -> str:
+    return " ".join(value.lower().split())
+
+
+def _match(value: str, rules: tuple[tuple[str, str], ...]) -> str:
+    for prefix, category in sorted(rules, key=lambda r: -len(r[0])):
+        if value == prefix or (
+            value.startswith(prefix) and not value[len(prefix)].isalnum()
+        ):
+            return category
+    return ""
+
+
+def categorize(topic_slug: str, value: str) -> str:
+    """The map category of ``value`` (as the source states it) for a topic, or ""
+    when it cannot be classed (or the topic is a number)."""
+    spec = TOPICS.get(topic_slug)
+    if spec is None or spec.kind == "number":
+        return ""
+    v = normalize(value)
+    if not v:
+        return ""
+    found = _match(v, spec.rules)
+    if found or spec.kind == "lookup":
+        return found
+    if v in YES_WORDS:
+        return "yes"
+    if v in NO_WORDS:
+        return "no"
+    return _match(v, GENERIC_RULES)
+
+
+def label(topic_slug: str, category: str) -> str:
+    """The legend label of a category ("" when unknown)."""
+    spec = TOPICS.get(topic_slug)
+    if spec is None:
+        return ""
+    return dict(spec.categories).get(category, "")
