@@ -14,7 +14,7 @@ from pathways.stats.models import Indicator, Observation
 from .base import ImportResult, Rejected, RejectedFile, sync
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ObservationRow:
     """A cleaned figure, ready to load. ``line`` is where it came from."""
 

@@ -78,11 +78,17 @@ class Observation(models.Model):
         MISSING = "missing", "Not in the source"
         NOT_USABLE = "not-usable", "Published but not usable"
 
+    # No single-column indexes on indicator and place: every query the site makes
+    # filters by indicator, which the composite indexes below lead with (fewer
+    # indexes to maintain on a bulk load; deleting a State is never done).
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="observations"
+        Indicator, on_delete=models.PROTECT, related_name="observations", db_index=False
     )
     place = models.ForeignKey(
-        "places.State", on_delete=models.PROTECT, related_name="observations"
+        "places.State",
+        on_delete=models.PROTECT,
+        related_name="observations",
+        db_index=False,
     )
     source = models.ForeignKey(
         "core.Source", on_delete=models.PROTECT, related_name="observations"

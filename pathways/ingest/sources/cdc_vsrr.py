@@ -6,7 +6,9 @@ and the SODA API's field names (``data_value`` …) in any column order."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from pathways.stats.models import Indicator, Observation
@@ -138,9 +140,20 @@ def read(path: Path) -> Iterator[RawRow]:
     yield from read_delimited(path, required=COLUMNS, aliases=ALIASES)
 
 
+@lru_cache(maxsize=4096)
+def _squash(text: str) -> str:
+    """Collapse runs of whitespace (files differ in double spaces after periods)."""
+    return " ".join(text.split())
+
+
 def _status(value: float | None, footnote: str) -> str:
     if value is not None:
         return Observation.Status.OK
+    return _missing_status(footnote)
+
+
+@lru_cache(maxsize=1024)
+def _missing_status(footnote: str) -> str:
     if "suppressed" in footnote.lower():
         return Observation.Status.SUPPRESSED
     if "low data quality" in footnote.lower():
@@ -152,8 +165,8 @@ def clean(row: RawRow, *, places: set[str]) -> ObservationRow | Rejected:
     state = row["State"].strip().upper()
     if state not in places:
         return row.reject("State", f"unknown jurisdiction code {state!r}")
-    label = " ".join(row["Indicator"].split())
-    slug = BY_LABEL.get(label)
+    label = row["Indicator"]
+    slug = BY_LABEL.get(label) or BY_LABEL.get(_squash(label))
     if slug is None:
         return row.reject("Indicator", f"unknown indicator {label!r}")
     if row["Period"].strip() != "12 month-ending":
@@ -188,7 +201,7 @@ def clean(row: RawRow, *, places: set[str]) -> ObservationRow | Rejected:
         v = numbers[col]
         if v is not None and v < 0:
             return row.reject(col, f"negative value: {row[col]!r}")
-    footnote = " ".join(row["Footnote"].split())
+    footnote = _squash(row["Footnote"])
     end = month_end(year, month)
     return ObservationRow(
         path=row.path,
@@ -226,15 +239,13 @@ def combine_new_york(rows: Sequence[ObservationRow]) -> list[ObservationRow]:
         city = yc.get((r.indicator, r.period_end))
         if city is None:
             out.append(
-                ObservationRow(
-                    **{
-                        **r.__dict__,
-                        "value": None,
-                        "predicted": None,
-                        "status": Observation.Status.MISSING,
-                        "note": "New York City (YC) row missing in the "
-                        "file; the state total is unknown.",
-                    }
+                dataclasses.replace(
+                    r,
+                    value=None,
+                    predicted=None,
+                    status=Observation.Status.MISSING,
+                    note="New York City (YC) row missing in the file; the state "
+                    "total is unknown.",
                 )
             )
             continue

@@ -197,7 +197,7 @@ def coverage_notes(recs: Sequence[StateYear]) -> list[str]:
 # -- reading the Excel table ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass
 class SheetRow(RawRow):
     """One state of the table: its "Under 18" and "Total all ages" rows merged.
 
