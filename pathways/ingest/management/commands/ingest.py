@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from pathways.ingest.registry import sources
 from pathways.ingest.runner import RunOutcome, run_source
@@ -102,7 +103,7 @@ class Command(BaseCommand):
             prev = o.skipped_because
             self.stdout.write(
                 f"{label}: unchanged since run #{prev.pk} "
-                f"({prev.started_at:%Y-%m-%d %H:%M}), skipped · inserted 0 · "
+                f"({timezone.localtime(prev.started_at):%Y-%m-%d %H:%M %Z}), skipped · inserted 0 · "
                 f"updated 0 · unchanged {o.result.unchanged:,} (use --force to re-read)"
             )
             return
