@@ -127,3 +127,30 @@ def test_every_route_answers_in_the_envelope(client, vsrr):
             assert "data" in body and "sources" in body, url
         else:
             assert set(body) == {"error"}, url
+
+
+def test_docs_list_every_route(client):
+    """docs/api.md and the code stay in step."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    doc = (Path(settings.BASE_DIR) / "docs" / "api.md").read_text()
+    schema = client.get("/api/v1/openapi.json").json()
+    missing = [p for p in schema["paths"] if f"`GET {p}`" not in doc]
+    assert missing == []
+
+
+def test_list_endpoints_run_in_constant_queries(
+    client, vsrr, django_assert_max_num_queries
+):
+    for url in (
+        "/api/v1/states",
+        "/api/v1/states/OR/overdose",
+        "/api/v1/rates/overdose",
+        "/api/v1/facts",
+        "/api/v1/sources",
+        "/api/v1/indicators",
+    ):
+        with django_assert_max_num_queries(12):
+            assert client.get(url).status_code in (200, 404)
