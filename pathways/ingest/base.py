@@ -382,9 +382,18 @@ class _Writer:
         if not rows:
             return
         names = list(rows[0].keys())
+        columns = ", ".join(self._column(n) for n in names)
+        if self.connection.vendor == "postgresql":
+            # COPY is PostgreSQL's bulk path: several times faster than INSERTs.
+            with self.connection.cursor() as cursor:
+                copy_sql = f"COPY {self.table} ({columns}) FROM STDIN"
+                with cursor.cursor.copy(copy_sql) as copy:
+                    for r in rows:
+                        copy.write_row(self._values(r, names))
+            return
         sql = "INSERT INTO {} ({}) VALUES ({})".format(
             self.table,
-            ", ".join(self._column(n) for n in names),
+            columns,
             ", ".join(["%s"] * len(names)),
         )
         with self.connection.cursor() as cursor:
