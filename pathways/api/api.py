@@ -195,6 +195,26 @@ def state_detail(request, postal: str):
 # -- overdose -----------------------------------------------------------------------
 
 
+def _point(o: Observation, pop: stats.Population | None) -> dict[str, Any]:
+    """One point of a series; rates when a population is given."""
+    pop_v = pop.value if pop else None
+    return {
+        "period_end": o.period_end.strftime("%Y-%m"),
+        "period_start": o.period_start.strftime("%Y-%m"),
+        "reported": _count(o.value),
+        "predicted": _count(o.predicted),
+        "status": o.status,
+        "percent_complete": o.percent_complete,
+        "percent_pending": o.percent_pending,
+        "footnote": o.footnote,
+        "footnote_symbol": o.footnote_symbol,
+        "note": o.note,
+        "rate_per_100k": stats.rate_per_100k(o.value, pop_v),
+        "predicted_rate_per_100k": stats.rate_per_100k(o.predicted, pop_v),
+        "population_year": pop.year if pop else None,
+    }
+
+
 class SeriesQuery(s.Schema):
     indicator: str = "drug-overdose-deaths"
     source: str | None = None
@@ -229,31 +249,16 @@ def overdose_series(request, postal: str, q: Query[SeriesQuery]):
         end=_period(q.end, "end"),
     )
     pops = stats.populations(places=[st])
-    rows = []
-    for o in points:
-        pop = stats.population_for(pops, st.pk, o.period_end.year)
-        pop_v = pop.value if pop else None
-        rows.append(
-            {
-                "period_end": o.period_end.strftime("%Y-%m"),
-                "period_start": o.period_start.strftime("%Y-%m"),
-                "reported": _count(o.value),
-                "predicted": _count(o.predicted),
-                "status": o.status,
-                "percent_complete": o.percent_complete,
-                "percent_pending": o.percent_pending,
-                "footnote": o.footnote,
-                "footnote_symbol": o.footnote_symbol,
-                "note": o.note,
-                "rate_per_100k": stats.rate_per_100k(o.value, pop_v)
-                if ind.unit == Indicator.Unit.DEATHS
-                else None,
-                "predicted_rate_per_100k": stats.rate_per_100k(o.predicted, pop_v)
-                if ind.unit == Indicator.Unit.DEATHS
-                else None,
-                "population_year": pop.year if pop else None,
-            }
+    with_rates = ind.unit == Indicator.Unit.DEATHS
+    rows = [
+        _point(
+            o,
+            stats.population_for(pops, st.pk, o.period_end.year)
+            if with_rates
+            else None,
         )
+        for o in points
+    ]
     pop_sources = {p.source.pk: p.source for p in pops.values()}
     meta = {
         "state": st.postal,
@@ -284,24 +289,7 @@ def overdose_monthly(request, postal: str, format: Format = "json"):
     st = _state(postal)
     ind = _indicator("overdose-deaths-residence-monthly", "overdose")
     src = _source(ind, None)
-    rows = [
-        {
-            "period_end": o.period_end.strftime("%Y-%m"),
-            "period_start": o.period_start.strftime("%Y-%m"),
-            "reported": _count(o.value),
-            "predicted": None,
-            "status": o.status,
-            "percent_complete": None,
-            "percent_pending": None,
-            "footnote": o.footnote,
-            "footnote_symbol": o.footnote_symbol,
-            "note": o.note,
-            "rate_per_100k": None,
-            "predicted_rate_per_100k": None,
-            "population_year": None,
-        }
-        for o in stats.series(place=st, indicator=ind, source=src)
-    ]
+    rows = [_point(o, None) for o in stats.series(place=st, indicator=ind, source=src)]
     return _respond(request, format, rows, [src], filename=f"wonder-{st.postal}")
 
 

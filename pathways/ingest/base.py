@@ -147,6 +147,35 @@ def decode_text(path: Path, *, encoding: str = "utf-8") -> str:
         ) from exc
 
 
+def iter_records(
+    path: Path, *, delimiter: str = ",", encoding: str = "utf-8"
+) -> Iterator[tuple[int, list[str]]]:
+    """(first physical line, fields) for every record of a delimited file. A
+    malformed record (an unterminated quote: a truncated file) raises
+    :class:`RejectedFile` naming its line."""
+    text = decode_text(path, encoding=encoding)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    prev_end = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise RejectedFile(
+                [
+                    Rejected(
+                        path.name,
+                        prev_end + 1,
+                        1,
+                        f"malformed record ({exc}); the file may be truncated",
+                    )
+                ]
+            ) from exc
+        yield prev_end + 1, record
+        prev_end = reader.line_num
+
+
 def read_delimited(
     path: Path,
     *,
@@ -164,31 +193,11 @@ def read_delimited(
     column, a record with the wrong number of fields or an unterminated quote
     (a truncated file) raises :class:`RejectedFile`. ``stop`` ends reading at a
     footer (e.g. CDC WONDER's notes)."""
-    text = decode_text(path, encoding=encoding)
     name = path.name
-    lines = io.StringIO(text, newline="")
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     aliases = aliases or {}
     header: list[str] | None = None
     rejections: list[Rejected] = []
-    prev_end = 0
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise RejectedFile(
-                [
-                    Rejected(
-                        name,
-                        prev_end + 1,
-                        1,
-                        f"malformed record ({exc}); the file may be truncated",
-                    )
-                ]
-            ) from exc
-        start, prev_end = prev_end + 1, reader.line_num
+    for start, record in iter_records(path, delimiter=delimiter, encoding=encoding):
         if start < header_line:
             continue
         if header is None:

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
+
 from pathways.core.models import Source
 from pathways.places.models import State
 from pathways.stats.models import Indicator, Observation
@@ -97,8 +99,10 @@ def load_observations(
     *,
     source: Source,
     indicators: dict[str, Indicator],
+    scope: QuerySet[Observation] | None = None,
 ) -> ImportResult:
-    """Upsert ``rows`` for ``source``; call inside a transaction."""
+    """Upsert ``rows`` for ``source``; call inside a transaction. ``scope`` narrows
+    the existing rows compared against (default: all of the source's rows)."""
     reject_duplicates(rows)
     places = known_places()
     records = [
@@ -124,5 +128,5 @@ def load_observations(
         Observation,
         records,
         key=("indicator_id", "place_id", "source_id", "period_start", "period_end"),
-        scope=Observation.objects.filter(source=source),
+        scope=scope if scope is not None else Observation.objects.filter(source=source),
     )

@@ -34,13 +34,12 @@ from ..base import (
     decode_text,
     month_end,
     read_delimited,
-    sync,
 )
 from ..observations import (
     ObservationRow,
     ensure_indicators,
     ensure_source,
-    known_places,
+    load_observations,
     reject_duplicates,
 )
 
@@ -312,32 +311,12 @@ def load(rows: Sequence[ObservationRow], *, path: Path) -> ImportResult:
         as_of = existing.as_of  # keep the latest query date of the seven files
     source = ensure_source(source_spec(as_of, _citation(footer)))
     indicator = ensure_indicators(INDICATOR_SPECS)[INDICATOR]
-    places = known_places()
-    records = [
-        {
-            "indicator_id": indicator.pk,
-            "place_id": places[r.place],
-            "source_id": source.pk,
-            "period_start": r.period_start,
-            "period_end": r.period_end,
-            "period_type": r.period_type,
-            "value": r.value,
-            "predicted": None,
-            "status": r.status,
-            "percent_complete": None,
-            "percent_pending": None,
-            "footnote": r.footnote,
-            "footnote_symbol": "",
-            "note": r.note,
-        }
-        for r in full
-    ]
     # Only this file's months: loading one year never touches another year's rows.
     months = sorted({r.period_start for r in full})
-    result = sync(
-        Observation,
-        records,
-        key=("indicator_id", "place_id", "source_id", "period_start", "period_end"),
+    result = load_observations(
+        full,
+        source=source,
+        indicators={INDICATOR: indicator},
         scope=Observation.objects.filter(
             source=source, indicator=indicator, period_start__in=months
         ),

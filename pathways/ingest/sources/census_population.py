@@ -18,7 +18,6 @@ is the CSV line or the spreadsheet row and ``columns`` maps the header names
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
@@ -35,7 +34,7 @@ from ..base import (
     RawRow,
     Rejected,
     RejectedFile,
-    decode_text,
+    iter_records,
 )
 from ..observations import (
     ObservationRow,
@@ -179,29 +178,7 @@ def _grid_xlsx(path: Path) -> list[tuple[int, list[str]]]:
 
 
 def _grid_csv(path: Path) -> list[tuple[int, list[str]]]:
-    text = decode_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    grid: list[tuple[int, list[str]]] = []
-    prev_end = 0
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise RejectedFile(
-                [
-                    Rejected(
-                        path.name,
-                        prev_end + 1,
-                        1,
-                        f"malformed record ({exc}); the file may be truncated",
-                    )
-                ]
-            ) from exc
-        grid.append((prev_end + 1, [c.strip() for c in record]))
-        prev_end = reader.line_num
-    return grid
+    return [(line, [c.strip() for c in record]) for line, record in iter_records(path)]
 
 
 def read_grid(path: Path) -> list[tuple[int, list[str]]]:
