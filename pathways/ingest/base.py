@@ -9,10 +9,12 @@ transaction and reports what it inserted, updated and left unchanged.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import hashlib
 import io
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -226,7 +228,7 @@ def read_delimited(
             continue
         if stop and stop(record):
             break
-        if not any(cell.strip() for cell in record):
+        if not any(record):
             continue  # blank line
         if len(record) != len(header):
             rejections.append(
@@ -276,7 +278,9 @@ MONTHS = {
 
 def parse_number(text: str) -> float | None:
     """'1,879' -> 1879.0; '' -> None. Raises ValueError for anything else."""
-    text = text.strip().replace(",", "")
+    if "," in text:
+        text = text.replace(",", "")
+    text = text.strip()
     if text == "":
         return None
     value = float(text)
@@ -325,18 +329,23 @@ def sync(
         existing[tuple(rec[1 : 1 + len(key)])] = (rec[0], tuple(rec[1 + len(key) :]))
     to_create: list[dict[str, Any]] = []
     to_update: list[tuple[int, dict[str, Any]]] = []
+    key_of = _getter(key)
+    values_of = _getter(value_fields)
     for row in rows:
-        k = tuple(row[f] for f in key)
-        found = existing.get(k)
+        found = existing.get(key_of(row)) if existing else None
         if found is None:
             to_create.append(row)
             continue
         pk, old = found
-        new = tuple(row[f] for f in value_fields)
+        new = values_of(row)
         if _same(old, new):
             result.unchanged += 1
         else:
             to_update.append((pk, row))
+    # In index order: B-tree inserts in order are about twice as fast. (A key
+    # with NULLs cannot be ordered; then rows go in as read.)
+    with contextlib.suppress(TypeError):
+        to_create.sort(key=key_of)
     writer = _Writer(model, fields)
     writer.insert(to_create, batch_size)
     if value_fields:
@@ -344,6 +353,14 @@ def sync(
     result.inserted = len(to_create)
     result.updated = len(to_update)
     return result
+
+
+def _getter(names: Sequence[str]) -> Callable[[dict[str, Any]], tuple]:
+    """A fast ``row -> tuple of row[name] for names`` (always a tuple)."""
+    if len(names) == 1:
+        only = names[0]
+        return lambda row: (row[only],)
+    return operator.itemgetter(*names)
 
 
 class _Writer:
@@ -379,18 +396,25 @@ class _Writer:
     def _column(self, name: str) -> str:
         return self.connection.ops.quote_name(self.meta.get_field(name).column)
 
-    def _values(self, row: dict[str, Any], names: Sequence[str]) -> list[Any]:
-        out = []
-        for n in names:
-            prep = self.preps[n]
-            v = row[n]
-            out.append(prep(v) if prep is not None and v is not None else v)
-        return out
+    def _converter(self, names: Sequence[str]) -> Callable[[dict[str, Any]], list]:
+        """``row -> list of database values`` for ``names``, in that order."""
+        get = _getter(names)
+        preps = [(i, self.preps[n]) for i, n in enumerate(names) if self.preps[n]]
+
+        def convert(row: dict[str, Any]) -> list[Any]:
+            out = list(get(row))
+            for i, prep in preps:
+                if out[i] is not None:
+                    out[i] = prep(out[i])
+            return out
+
+        return convert
 
     def insert(self, rows: Sequence[dict[str, Any]], batch_size: int) -> None:
         if not rows:
             return
         names = list(rows[0].keys())
+        convert = self._converter(names)
         columns = ", ".join(self._column(n) for n in names)
         if self.connection.vendor == "postgresql":
             # COPY is PostgreSQL's bulk path: several times faster than INSERTs.
@@ -398,7 +422,7 @@ class _Writer:
                 copy_sql = f"COPY {self.table} ({columns}) FROM STDIN"
                 with cursor.cursor.copy(copy_sql) as copy:
                     for r in rows:
-                        copy.write_row(self._values(r, names))
+                        copy.write_row(convert(r))
             return
         sql = "INSERT INTO {} ({}) VALUES ({})".format(
             self.table,
@@ -407,9 +431,7 @@ class _Writer:
         )
         with self.connection.cursor() as cursor:
             for i in range(0, len(rows), batch_size):
-                cursor.executemany(
-                    sql, [self._values(r, names) for r in rows[i : i + batch_size]]
-                )
+                cursor.executemany(sql, [convert(r) for r in rows[i : i + batch_size]])
 
     def update(
         self,
@@ -419,6 +441,7 @@ class _Writer:
     ) -> None:
         if not rows:
             return
+        convert = self._converter(names)
         sql = "UPDATE {} SET {} WHERE {} = %s".format(
             self.table,
             ", ".join(f"{self._column(n)} = %s" for n in names),
@@ -428,10 +451,7 @@ class _Writer:
             for i in range(0, len(rows), batch_size):
                 cursor.executemany(
                     sql,
-                    [
-                        [*self._values(r, names), pk]
-                        for pk, r in rows[i : i + batch_size]
-                    ],
+                    [[*convert(r), pk] for pk, r in rows[i : i + batch_size]],
                 )
 
 

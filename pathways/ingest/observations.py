@@ -56,6 +56,25 @@ def ensure_source(spec: dict[str, Any]) -> Source:
     return source
 
 
+def ensure_sources(specs: Sequence[dict[str, Any]]) -> dict[str, Source]:
+    """``ensure_source`` for many at once: one query to find, one to create."""
+    by_slug = {spec["slug"]: spec for spec in specs}
+    found = {s.slug: s for s in Source.objects.filter(slug__in=list(by_slug))}
+    missing = [Source(**spec) for slug, spec in by_slug.items() if slug not in found]
+    for source in Source.objects.bulk_create(missing):
+        found[source.slug] = source
+    for slug, spec in by_slug.items():
+        source = found[slug]
+        changed = [
+            k for k, v in spec.items() if k != "slug" and getattr(source, k) != v
+        ]
+        if changed:
+            for k in changed:
+                setattr(source, k, spec[k])
+            source.save(update_fields=changed)
+    return found
+
+
 def ensure_indicators(specs: Iterable[dict[str, Any]]) -> dict[str, Indicator]:
     out: dict[str, Indicator] = {}
     for spec in specs:
@@ -74,6 +93,9 @@ def ensure_indicators(specs: Iterable[dict[str, Any]]) -> dict[str, Indicator]:
 
 def reject_duplicates(rows: Sequence[ObservationRow]) -> None:
     """Two rows for the same place, indicator and period cannot both be true."""
+    keys = [(r.place, r.indicator, r.period_start, r.period_end) for r in rows]
+    if len(set(keys)) == len(keys):
+        return
     seen: dict[tuple, int] = {}
     problems: list[Rejected] = []
     for r in rows:
@@ -105,11 +127,13 @@ def load_observations(
     the existing rows compared against (default: all of the source's rows)."""
     reject_duplicates(rows)
     places = known_places()
+    indicator_ids = {slug: ind.pk for slug, ind in indicators.items()}
+    source_id = source.pk
     records = [
         {
-            "indicator_id": indicators[r.indicator].pk,
+            "indicator_id": indicator_ids[r.indicator],
             "place_id": places[r.place],
-            "source_id": source.pk,
+            "source_id": source_id,
             "period_start": r.period_start,
             "period_end": r.period_end,
             "period_type": r.period_type,

@@ -126,10 +126,9 @@ class Observation(models.Model):
                 name="observation_ok_has_value",
             ),
         ]
+        # A series (indicator, place, source, by period) is served by the unique
+        # constraint's index; a map (indicator, one period, every place) by this one.
         indexes = [
-            models.Index(
-                fields=["indicator", "place", "period_end"], name="obs_series_idx"
-            ),
             models.Index(fields=["indicator", "period_end"], name="obs_period_idx"),
         ]
         ordering = ["indicator", "place", "period_end"]

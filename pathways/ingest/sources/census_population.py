@@ -155,7 +155,9 @@ def _grid_xlsx(path: Path) -> list[tuple[int, list[str]]]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=True)
+        wb = openpyxl.load_workbook(
+            io.BytesIO(path.read_bytes()), data_only=True, read_only=True
+        )
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
         raise RejectedFile(
             [

@@ -33,7 +33,7 @@ from ..base import (
     read_delimited,
     sync,
 )
-from ..observations import ensure_source
+from ..observations import ensure_sources
 
 SOURCE = IngestSource(
     slug="state-laws",
@@ -539,7 +539,9 @@ def load(rows: Sequence[FactRow], *, path: Path) -> ImportResult:
         raise RejectedFile(
             [Rejected(rows[0].path, 1, 1, f"source slug collision: {clash}")]
         )
-    sources = {k: ensure_source(source_spec(group)) for k, group in by_source.items()}
+    specs = {k: source_spec(group) for k, group in by_source.items()}
+    saved = ensure_sources(list(specs.values()))
+    sources = {k: saved[spec["slug"]] for k, spec in specs.items()}
 
     records = [
         {
