@@ -154,3 +154,11 @@ def test_list_endpoints_run_in_constant_queries(
     ):
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code in (200, 404)
+
+
+def test_api_answers_are_cacheable(client):
+    resp = client.get("/api/v1/states")
+    assert "max-age=300" in resp["Cache-Control"] and "public" in resp["Cache-Control"]
+    again = client.get("/api/v1/states", HTTP_IF_NONE_MATCH=resp["ETag"])
+    assert again.status_code == 304
+    assert "max-age" not in client.get("/api/v1/states/ZZ").get("Cache-Control", "")

@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from .models import Indicator, Observation
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name", "topic", "unit"]
+    list_filter = ["topic", "unit"]
+    search_fields = ["slug", "name", "official_label"]
+
+
+@admin.register(Observation)
+class ObservationAdmin(admin.ModelAdmin):
+    """Figures come from ingest; staff read them here (corrections go through a
+    new source file, so every figure keeps its provenance)."""
+
+    list_display = [
+        "indicator",
+        "place",
+        "period_end",
+        "value",
+        "predicted",
+        "status",
+        "source",
+    ]
+    list_filter = ["indicator__topic", "status", "period_type", "source"]
+    search_fields = ["place__name", "place__postal", "indicator__slug"]
+    list_select_related = ["indicator", "place", "source"]
+    date_hierarchy = "period_end"
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
