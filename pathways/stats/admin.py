@@ -24,7 +24,12 @@ class ObservationAdmin(admin.ModelAdmin):
         "status",
         "source",
     ]
-    list_filter = ["indicator__topic", "status", "period_type", "source"]
+    list_filter = [
+        "indicator__topic",
+        "status",
+        "period_type",
+        ("source", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["place__name", "place__postal", "indicator__slug"]
     list_select_related = ["indicator", "place", "source"]
     date_hierarchy = "period_end"
