@@ -16,6 +16,7 @@ from pathways.core.envelope import ApiError, csv_response, envelope, error_body
 from pathways.core.models import Source
 from pathways.places.models import State
 from pathways.policy import selectors as policy
+from pathways.policy.models import PolicyFact
 from pathways.stats import selectors as stats
 from pathways.stats.models import Indicator, Observation
 
@@ -547,6 +548,11 @@ def _topic_slug(topic: str | None) -> str | None:
     tags=["policy"],
 )
 def topics(request):
+    pairs = PolicyFact.objects.values_list("topic_id", "source_id").distinct()
+    by_topic: dict[int, set[int]] = {}
+    for topic_id, source_id in pairs:
+        by_topic.setdefault(topic_id, set()).add(source_id)
+    used = Source.objects.in_bulk({sid for ids in by_topic.values() for sid in ids})
     rows = [
         {
             "slug": t.slug,
@@ -557,10 +563,11 @@ def topics(request):
                 {"slug": c[0], "label": c[1]} if isinstance(c, list | tuple) else c
                 for c in t.categories
             ],
+            "sources": sorted(used[i].slug for i in by_topic.get(t.pk, ())),
         }
         for t in policy.topics()
     ]
-    return envelope(rows, [])
+    return envelope(rows, used.values())
 
 
 @api.get(

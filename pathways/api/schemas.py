@@ -76,6 +76,7 @@ class TopicOut(Schema):
     group: str
     description: str
     categories: list[CategoryOut]
+    sources: list[str] = []
 
 
 class FactOut(Schema):

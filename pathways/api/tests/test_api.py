@@ -162,3 +162,39 @@ def test_api_answers_are_cacheable(client):
     again = client.get("/api/v1/states", HTTP_IF_NONE_MATCH=resp["ETag"])
     assert again.status_code == 304
     assert "max-age" not in client.get("/api/v1/states/ZZ").get("Cache-Control", "")
+
+
+WEIRD = [
+    "\x00",
+    "%00",
+    "' OR 1=1 --",
+    "Z" * 5000,
+    "ñ",
+    "../../etc/passwd",
+    "-1",
+    "1e309",
+]
+
+
+@pytest.mark.parametrize("value", WEIRD)
+def test_weird_input_never_500(client, vsrr, value):
+    from urllib.parse import quote
+
+    q = quote(value, safe="")
+    urls = [
+        f"/api/v1/states/{q}",
+        f"/api/v1/states/{q}/overdose",
+        f"/api/v1/states/OR/overdose?indicator={q}",
+        f"/api/v1/states/OR/overdose?source={q}&start={q}",
+        f"/api/v1/rates/overdose?period={q}&indicator={q}",
+        f"/api/v1/rates/arrests?year={q}",
+        f"/api/v1/facts?topic={q}&state={q}&date={q}",
+        f"/api/v1/states/OR/facts/{q}/history",
+        f"/api/v1/indicators?topic={q}",
+        f"/api/v1/states?format={q}",
+    ]
+    for url in urls:
+        resp = client.get(url)
+        assert resp.status_code < 500, url
+        if resp.status_code != 200:
+            assert resp.json()["error"]["status"] == resp.status_code, url
