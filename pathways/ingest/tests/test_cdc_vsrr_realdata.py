@@ -102,3 +102,47 @@ def test_every_file_value_is_stored_and_served(data_dir, client, capsys):
     # Re-running reports nothing inserted or updated.
     call_command("ingest", "cdc-vsrr", str(path), "--force", "--no-progress")
     assert "inserted 0 · updated 0 · unchanged 69,000" in capsys.readouterr().out
+
+
+def test_api_snake_case_file_matches_the_api(data_dir, client):
+    """The CDC API export (snake_case, reordered, includes PR) through Jan 2026:
+    every value is what /overdose serves by default for synthetic opioids."""
+    path = (
+        data_dir
+        / "overdose/vsrr_state_provisional_T40.4_synthetic_opioids_thru2026-01.csv"
+    )
+    call_command("ingest", "cdc-vsrr", str(path), "--no-progress")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    expected: dict[tuple[str, str], tuple] = {}
+    for r in rows:
+        end = month_end(int(r["year"]), MONTHS[r["month"].lower()])
+        expected[(r["state"], f"{end:%Y-%m}")] = (
+            _num(r["data_value"]),
+            _num(r["predicted_value"]),
+        )
+    for state in sorted({s for s, _ in expected} - {"YC"}):
+        body = client.get(
+            f"/api/v1/states/{state}/overdose", {"indicator": "synthetic-opioids"}
+        ).json()
+        assert body["sources"][0]["id"] == "cdc-vsrr-2026-01"
+        served = {
+            p["period_end"]: (p["reported"], p["predicted"]) for p in body["data"]
+        }
+        for (st, month), (value, predicted) in expected.items():
+            if st != state:
+                continue
+            if state == "NY":
+                city = expected.get(("YC", month))
+                if city is None:
+                    continue
+                value = None if value is None or city[0] is None else value + city[0]
+                predicted = (
+                    None
+                    if predicted is None or city[1] is None
+                    else predicted + city[1]
+                )
+            assert served[month] == (value, predicted), (state, month)
+    us = client.get("/api/v1/states/US/overdose?indicator=synthetic-opioids").json()
+    assert us["data"][-1]["period_end"] == "2026-01"
+    assert (us["data"][-1]["reported"], us["data"][-1]["predicted"]) == (36825, 37488)
