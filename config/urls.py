@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from pathways.api.api import api
 from pathways.core import views as core_views
@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("", include("pathways.maps.urls")),
 ]
 
 handler404 = "pathways.core.errors.not_found"

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "pathways.stats",
     "pathways.policy",
     "pathways.ingest",
+    "pathways.maps",
     "pathways.api",
 ]
 
