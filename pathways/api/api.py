@@ -14,6 +14,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from pathways.core.envelope import ApiError, csv_response, envelope, error_body
 from pathways.core.models import Source
+from pathways.maps import layers
 from pathways.places.models import State
 from pathways.policy import selectors as policy
 from pathways.policy.models import PolicyFact
@@ -632,3 +633,96 @@ def fact_history(request, postal: str, topic: str, format: Format = "json"):
         [f.source for f in rows_],
         filename=f"history-{st.postal}-{topic}",
     )
+
+
+# -- map layers ---------------------------------------------------------------------
+
+
+def _layer_params(spec, date, drug, period, year):
+    if spec.kind == "overdose":
+        if drug and drug not in dict(layers.DRUGS):
+            raise ApiError(
+                400, f"Unknown drug {drug!r}; known: {', '.join(dict(layers.DRUGS))}"
+            )
+        return {"drug": drug, "period": _period(period, "period")}
+    if spec.kind == "arrests":
+        return {"year": year}
+    return {"on": date}
+
+
+@api.get(
+    "/layers",
+    response={200: s.envelope_of(s.LayerOut, "LayersEnvelope"), **ERRORS},
+    summary="Every map layer",
+    tags=["map"],
+)
+def layer_list(request):
+    rows = [
+        {
+            "slug": spec.slug,
+            "name": spec.name,
+            "group": spec.group,
+            "kind": spec.kind,
+            "description": spec.description,
+            "api_url": f"/api/v1/layers/{spec.slug}",
+            "csv_url": f"/api/v1/layers/{spec.slug}?format=csv",
+        }
+        for spec in layers.LAYERS
+    ]
+    return envelope(rows, [])
+
+
+@api.get(
+    "/layers/{slug}",
+    response={200: s.envelope_of(s.LayerCellOut, "LayerEnvelope"), **ERRORS},
+    summary="One map layer: a cell per state (category, value, source)",
+    description=(
+        "Policy layers take `date` (YYYY-MM-DD, default today); `overdose-rate` takes "
+        "`drug` and `period` (YYYY-MM); `arrest-rate` takes `year`. The same download "
+        "the map page links to."
+    ),
+    tags=["map"],
+)
+def layer_detail(
+    request,
+    slug: str,
+    date: dt.date | None = None,
+    drug: str | None = None,
+    period: str | None = None,
+    year: int | None = None,
+    format: Format = "json",
+):
+    spec = layers.get(slug)
+    if spec is None:
+        known = ", ".join(s_.slug for s_ in layers.LAYERS)
+        raise ApiError(404, f"Unknown layer {slug!r}; known: {known}")
+    view = layers.render(spec, **_layer_params(spec, date, drug, period, year))
+    rows = [
+        {
+            "state": c.state.postal,
+            "name": c.state.name,
+            "category": c.category,
+            "label": c.label,
+            "value": c.value,
+            "display": c.display,
+            "detail": c.detail,
+            "confidence": c.confidence,
+            "date_known": c.date_known,
+            "conflicts": c.conflicts,
+            "flags": c.flags,
+            "source": c.source.slug if c.source else None,
+        }
+        for c in view.cells.values()
+    ]
+    meta = {
+        "layer": spec.slug,
+        "title": view.title,
+        "subtitle": view.subtitle,
+        "params": view.params,
+        "legend": [
+            {"category": c.slug, "label": c.label, "count": n} for c, n in view.legend()
+        ],
+        "notes": view.notes,
+    }
+    filename = "-".join([spec.slug, *view.params.values()])
+    return _respond(request, format, rows, view.sources, filename=filename, meta=meta)

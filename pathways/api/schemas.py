@@ -138,3 +138,28 @@ def envelope_of(item: type[Schema], name: str, many: bool = True) -> type[Schema
     return type(
         name, (Schema,), {"__annotations__": annotations, "meta": None, "next": None}
     )
+
+
+class LayerOut(Schema):
+    slug: str
+    name: str
+    group: str
+    kind: str
+    description: str
+    api_url: str
+    csv_url: str
+
+
+class LayerCellOut(Schema):
+    state: str
+    name: str
+    category: str
+    label: str
+    value: float | None
+    display: str
+    detail: str
+    confidence: str
+    date_known: bool
+    conflicts: int
+    flags: list[str]
+    source: str | None

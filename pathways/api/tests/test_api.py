@@ -119,7 +119,11 @@ def test_every_route_answers_in_the_envelope(client, vsrr):
     one error shape; never a 500."""
     schema = client.get("/api/v1/openapi.json").json()
     for path in schema["paths"]:
-        url = path.replace("{postal}", "OR").replace("{topic}", "possession-class")
+        url = (
+            path.replace("{postal}", "OR")
+            .replace("{topic}", "possession-class")
+            .replace("{slug}", "overdose-rate")
+        )
         resp = client.get(url)
         assert resp.status_code < 500, url
         body = resp.json()
@@ -192,9 +196,32 @@ def test_weird_input_never_500(client, vsrr, value):
         f"/api/v1/states/OR/facts/{q}/history",
         f"/api/v1/indicators?topic={q}",
         f"/api/v1/states?format={q}",
+        f"/api/v1/layers/{q}",
+        f"/api/v1/layers/overdose-rate?drug={q}&period={q}",
+        f"/api/v1/layers/possession-class?date={q}",
+        f"/api/v1/layers/arrest-rate?year={q}",
     ]
     for url in urls:
         resp = client.get(url)
         assert resp.status_code < 500, url
         if resp.status_code != 200:
             assert resp.json()["error"]["status"] == resp.status_code, url
+
+
+def test_layer_download(client, vsrr):
+    body = client.get("/api/v1/layers/overdose-rate?period=2023-12").json()
+    assert len(body["data"]) == 51
+    oregon = next(c for c in body["data"] if c["state"] == "OR")
+    assert oregon["display"] == "No population figure"  # no Census rows loaded here
+    assert body["meta"]["params"] == {
+        "drug": "drug-overdose-deaths",
+        "period": "2023-12",
+    }
+    resp = client.get("/api/v1/layers/possession-class?format=csv&date=2024-01-01")
+    rows = list(csv.DictReader(io.StringIO(resp.content.decode())))
+    assert len(rows) == 51 and {r["category"] for r in rows} == {"no-data"}
+    assert set(rows[0]) >= {"state", "label", "source_publisher", "source_url"}
+    listing = client.get("/api/v1/layers").json()["data"]
+    assert {"possession-class", "overdose-rate", "arrest-rate"} <= {
+        x["slug"] for x in listing
+    }
