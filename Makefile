@@ -13,6 +13,8 @@ run: setup serve
 install:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --quiet --compile-bytecode
+	@command -v npm >/dev/null 2>&1 || { echo "npm is required (Node.js 18+): apt-get install nodejs npm"; exit 1; }
+	@if [ ! -d node_modules/us-atlas ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
 
 setup: install
 	$(MANAGE) migrate --noinput

@@ -198,6 +198,16 @@ def _no_data(st: State, label: str = "No data") -> Cell:
     return Cell(st, NO_DATA, label, NO_DATA_FILL, display=label)
 
 
+def _when(f) -> str:
+    """When a fact took effect, or how old its source is, in plain words."""
+    if f.effective_date:
+        fmt = {"day": "%B %-d, %Y", "month": "%B %Y"}.get(f.effective_precision, "%Y")
+        return f"in effect since {f.effective_date:{fmt}}"
+    if f.as_of and not f.as_of.lower().startswith("undated"):
+        return f"source dated {f.as_of}; effective date unknown"
+    return "source undated; effective date unknown"
+
+
 def _policy(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
     cats = _categories(spec.topic)
     by_slug = {c.slug: c for c in cats}
@@ -210,24 +220,16 @@ def _policy(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
             cells[st.postal] = _no_data(st)
             continue
         f = x.fact
-        when = (
-            f"in effect since {f.effective_date:%B %-d, %Y}"
-            if f.effective_date and f.effective_precision == "day"
-            else f"in effect since {f.effective_date:%B %Y}"
-            if f.effective_date and f.effective_precision == "month"
-            else f"in effect since {f.effective_date:%Y}"
-            if f.effective_date
-            else f"as of {f.as_of}"
-            if f.as_of
-            else "date unknown"
-        )
+        when = _when(f)
         cells[st.postal] = Cell(
             st,
             cat.slug,
             cat.label,
             cat.color,
             display=cat.label,
-            detail=f"{f.value} — {when}",
+            detail=f"{f.value} ({when})"
+            if f.value.lower() != cat.label.lower()
+            else when,
             source=f.source,
             confidence=f.confidence,
             date_known=x.date_known,
@@ -276,7 +278,7 @@ def _decrim(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
             cat.label,
             cat.color,
             display=cat.label,
-            detail=f"{f.value} — as of {f.as_of}" if f.as_of else f.value,
+            detail=f"{f.value} ({_when(f)})",
             source=f.source,
             confidence=f.confidence,
             date_known=x.date_known,

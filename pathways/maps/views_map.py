@@ -1,10 +1,186 @@
-"""Placeholder: filled in by the issue-5 work."""
+"""/map/ and /map/embed/: the choropleth, its legend, table and downloads.
+
+Everything is reachable without JavaScript: layers are links, the date, drug,
+period and year are a GET form. map.js only swaps the map in place and adds a
+tooltip."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from pathways.stats import selectors as stats
+
+from . import geometry, layers
+
+GROUP_LABELS = {
+    "criminalization": "Criminal law",
+    "harm-reduction": "Harm reduction",
+    "health": "Health",
+    "cannabis": "Cannabis",
+    "health-coverage": "Health coverage",
+}
+EARLIEST_DATE = dt.date(2000, 1, 1)
+SORTS = {"name", "value"}
 
 
-def _todo(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-    return HttpResponse("Coming soon.", content_type="text/plain")
+DARK_FILLS = {"#2c7fb8", "#253494", "#41b6c4"}
 
 
-map_page = map_embed = _todo
+def ink(fill: str) -> str:
+    """Text colour with at least 4.5:1 contrast on a class colour."""
+    return "#ffffff" if fill in DARK_FILLS else "#1f2933"
+
+
+@dataclass
+class MapParams:
+    spec: layers.LayerSpec
+    on: dt.date
+    drug: str
+    period: dt.date | None
+    year: int | None
+    sort: str
+    errors: list[str]
+
+    def query(self, **overrides: str) -> str:
+        """The query string for this view with some parameters changed."""
+        q = {"layer": self.spec.slug}
+        if self.spec.kind in ("policy", "decrim"):
+            q["date"] = self.on.isoformat()
+        elif self.spec.kind == "overdose":
+            q["drug"] = self.drug
+            if self.period:
+                q["period"] = f"{self.period:%Y-%m}"
+        elif self.year:
+            q["year"] = str(self.year)
+        q.update(overrides)
+        return urlencode({k: v for k, v in q.items() if v})
+
+
+def parse(request: HttpRequest) -> MapParams:
+    """Read the GET parameters; anything unreadable falls back to the default with
+    a message for the reader (never an error page)."""
+    g = request.GET
+    errors: list[str] = []
+    spec = layers.get(g.get("layer", "") or layers.DEFAULT_LAYER)
+    if spec is None:
+        errors.append(
+            f"There is no map layer called “{g.get('layer')}”; showing "
+            "drug possession penalties instead."
+        )
+        spec = layers.get(layers.DEFAULT_LAYER)
+    on = dt.date.today()
+    if g.get("date"):
+        try:
+            on = dt.date.fromisoformat(g["date"])
+            if not EARLIEST_DATE <= on <= dt.date.today() + dt.timedelta(days=3650):
+                raise ValueError
+        except ValueError:
+            errors.append(
+                "The date must look like 2024-01-31 (year-month-day) and be "
+                "after 2000; showing today instead."
+            )
+            on = dt.date.today()
+    drug = g.get("drug") or "drug-overdose-deaths"
+    if drug not in dict(layers.DRUGS):
+        errors.append("Unknown drug; showing all drugs.")
+        drug = "drug-overdose-deaths"
+    period = None
+    if g.get("period"):
+        try:
+            y, m = (int(x) for x in g["period"].split("-"))
+            period = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        except ValueError:
+            errors.append("The period must look like 2023-12 (year-month).")
+    year = None
+    if g.get("year"):
+        try:
+            year = int(g["year"])
+        except ValueError:
+            errors.append("The year must be a number such as 2016.")
+    sort = g.get("sort") if g.get("sort") in SORTS else "name"
+    return MapParams(spec, on, drug, period, year, sort, errors)
+
+
+def _context(request: HttpRequest, params: MapParams) -> dict:
+    view = layers.render(
+        params.spec,
+        on=params.on,
+        drug=params.drug,
+        period=params.period,
+        year=params.year,
+    )
+    if (
+        params.spec.kind == "overdose"
+        and params.period is not None
+        and view.params.get("period") != f"{params.period:%Y-%m}"
+    ):
+        params.errors.append("No data for that period; showing the latest period.")
+    shapes = geometry.state_shapes()
+    states = []
+    for shape in sorted(shapes.values(), key=lambda s: s.name):
+        cell = view.cells.get(shape.postal)
+        if cell is None:
+            continue
+        states.append({"shape": shape, "cell": cell})
+    callouts = [
+        {"box": c, "cell": view.cells[c.postal], "ink": ink(view.cells[c.postal].color)}
+        for c in geometry.callouts()
+        if c.postal in view.cells
+    ]
+    rows = list(view.cells.values())
+    if params.sort == "value":
+        order = {c.slug: i for i, c in enumerate(view.categories)}
+        rows.sort(
+            key=lambda c: (
+                c.value is None,
+                -(c.value or 0),
+                order.get(c.category, 99),
+                c.state.name,
+            )
+        )
+    groups: dict[str, list[layers.LayerSpec]] = {}
+    for spec in layers.LAYERS:
+        groups.setdefault(GROUP_LABELS.get(spec.group, spec.group), []).append(spec)
+    api = f"/api/v1/layers/{params.spec.slug}"
+    return {
+        "view": view,
+        "params": params,
+        "states": states,
+        "callouts": callouts,
+        "rows": rows,
+        "groups": groups,
+        "viewbox": geometry.VIEWBOX,
+        "drugs": layers.DRUGS,
+        "periods": [p for p in layers.overdose_periods(params.drug)]
+        if params.spec.kind == "overdose"
+        else [],
+        "years": stats.arrest_years() if params.spec.kind == "arrests" else [],
+        "download_csv": f"{api}?{urlencode({**view.params, 'format': 'csv'})}",
+        "download_json": f"{api}?{urlencode(view.params)}",
+        "query": params.query(),
+        "embed_url": f"/map/embed/?{params.query()}",
+    }
+
+
+@cache_control(public=True, max_age=300)
+def map_page(request: HttpRequest) -> HttpResponse:
+    params = parse(request)
+    ctx = _context(request, params)
+    template = (
+        "maps/_map_region.html" if request.GET.get("partial") else "maps/map.html"
+    )
+    return render(request, template, ctx)
+
+
+@xframe_options_exempt
+@cache_control(public=True, max_age=300)
+def map_embed(request: HttpRequest) -> HttpResponse:
+    params = parse(request)
+    return render(request, "maps/embed.html", _context(request, params))

@@ -1,0 +1,107 @@
+"""/map/ and /map/embed/ on the real data: every layer, date and state is reachable
+without JavaScript, the map agrees with the API, and the page stays small."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import re
+
+import pytest
+from django.core.management import call_command
+
+from pathways.maps import layers
+
+pytestmark = [pytest.mark.realdata, pytest.mark.django_db]
+
+STATE_LINK = re.compile(
+    r'<a class="state" href="/states/([A-Z]{2})/"[^>]*aria-label="([^"]*)"'
+)
+
+
+@pytest.fixture
+def loaded(data_dir):
+    call_command("ingest", "--all", "--data-dir", str(data_dir), "--no-progress")
+
+
+def test_every_layer_renders_and_matches_the_api(
+    client, loaded, django_assert_max_num_queries
+):
+    page = client.get("/map/").content.decode()
+    # Every layer is a plain link on the page (no JavaScript needed).
+    for spec in layers.LAYERS:
+        assert f'href="?layer={spec.slug}' in page, spec.slug
+    for spec in layers.LAYERS:
+        with django_assert_max_num_queries(30):
+            resp = client.get(f"/map/?layer={spec.slug}")
+        assert resp.status_code == 200
+        text = resp.content.decode()
+        links = dict(STATE_LINK.findall(text))
+        assert len(links) == 51, spec.slug
+        api = client.get(f"/api/v1/layers/{spec.slug}").json()
+        for cell in api["data"]:
+            label = html.unescape(links[cell["state"]])
+            assert label == f"{cell['name']}: {cell['display']}", (spec.slug, cell)
+        # the table lists every state too
+        assert text.count('<th scope="row">') == 51
+
+
+def test_dates_periods_and_years_are_get_parameters(client, loaded):
+    old = client.get("/map/?layer=decriminalization&date=2022-01-01").content.decode()
+    new = client.get("/map/?layer=decriminalization&date=2025-01-01").content.decode()
+    assert "Oregon: Law in effect" in old
+    assert "Oregon: Law in effect" not in new
+    od = client.get(
+        "/map/?layer=overdose-rate&drug=heroin&period=2020-12"
+    ).content.decode()
+    assert "12 months ending December 2020" in od
+    assert 'name="period"' in od and 'name="drug"' in od
+    arrests = client.get("/map/?layer=arrest-rate&year=2015").content.decode()
+    assert "Drug arrest rate, 2015" in arrests
+    assert "District of Columbia: Not usable" in arrests
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "layer=nope",
+        "date=yesterday",
+        "date=1800-01-01",
+        "layer=overdose-rate&drug=x",
+        "layer=overdose-rate&period=2099-99",
+        "layer=arrest-rate&year=abc",
+        "layer=arrest-rate&year=1900",
+    ],
+)
+def test_bad_parameters_show_a_message_not_an_error(client, loaded, query):
+    resp = client.get(f"/map/?{query}")
+    assert resp.status_code == 200
+    if "year=1900" not in query:
+        assert 'class="notice"' in resp.content.decode()
+
+
+def test_embed_and_partial(client, loaded):
+    resp = client.get("/map/embed/?layer=cannabis-status")
+    assert resp.status_code == 200
+    assert "X-Frame-Options" not in resp
+    body = resp.content.decode()
+    assert '<nav aria-label="Main">' not in body and "Legend" not in body
+    assert len(STATE_LINK.findall(body)) == 51
+    part = client.get("/map/?layer=cannabis-status&partial=1").content.decode()
+    assert "<html" not in part and 'id="map-title"' in part
+
+
+def test_first_view_is_small(client, loaded):
+    resp = client.get("/map/")
+    size = len(gzip.compress(resp.content))
+    assert size < 120_000, size
+    assert "max-age=300" in resp["Cache-Control"]
+
+
+def test_svg_numbers_are_not_localized(client, loaded):
+    from django.utils import translation
+
+    with translation.override("es"):
+        body = client.get("/map/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert re.search(r'<rect x="\d+\.\d+"', body) or re.search(r'<rect x="\d+"', body)
+    assert not re.search(r'<rect x="\d+,\d+"', body)
