@@ -15,6 +15,7 @@ states too small to click on the map itself.
 from __future__ import annotations
 
 import functools
+import hashlib
 import heapq
 import json
 import math
@@ -435,12 +436,51 @@ def shapes_from_topology(
     return dict(sorted(shapes.items()))
 
 
+CACHE_VERSION = 1
+
+
+def _cache_file(raw: bytes) -> Path:
+    digest = hashlib.sha256(raw + str(CACHE_VERSION).encode()).hexdigest()[:16]
+    return Path(settings.VAR_DIR) / "cache" / f"state-shapes-{digest}.json"
+
+
 @functools.lru_cache(maxsize=1)
 def state_shapes() -> dict[str, StateShape]:
-    """The state outlines, decoded once per process. Treat the result as read-only."""
-    with atlas_path().open(encoding="utf-8") as handle:
-        topology = json.load(handle)
-    shapes = shapes_from_topology(topology)
+    """The state outlines, decoded once per process (about 0.5 s) and kept in
+    var/cache/ keyed by the atlas file's hash, so a new process reads them in a few
+    milliseconds. Treat the result as read-only."""
+    raw = atlas_path().read_bytes()
+    cached = _cache_file(raw)
+    try:
+        rows = json.loads(cached.read_text())
+        shapes = {
+            r["fips"]: StateShape(
+                r["fips"], r["name"], r["d"], tuple(r["bbox"]), tuple(r["label"])
+            )
+            for r in rows
+        }
+    except (OSError, ValueError, KeyError, TypeError):
+        shapes = shapes_from_topology(json.loads(raw))
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(".tmp")
+            tmp.write_text(
+                json.dumps(
+                    [
+                        {
+                            "fips": s.fips,
+                            "name": s.name,
+                            "d": s.d,
+                            "bbox": list(s.bbox),
+                            "label": list(s.label),
+                        }
+                        for s in shapes.values()
+                    ]
+                )
+            )
+            tmp.replace(cached)
+        except OSError:
+            pass  # a read-only deployment just decodes once per process
     missing = sorted(set(POSTAL_BY_FIPS) - set(shapes))
     if missing:
         raise ImproperlyConfigured(

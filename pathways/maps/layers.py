@@ -298,8 +298,20 @@ def _decrim(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
     )
 
 
-@lru_cache(maxsize=64)
 def _breaks(kind: str, key: str, version: str) -> tuple[float, ...]:
+    """Class breaks, kept in Django's cache (per data version) and in memory."""
+    from django.core.cache import cache
+
+    ck = f"map-breaks:{kind}:{key}:{version}"
+    found = cache.get(ck)
+    if found is None:
+        found = _compute_breaks(kind, key, version)
+        cache.set(ck, found, timeout=None)
+    return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def _compute_breaks(kind: str, key: str, version: str) -> tuple[float, ...]:
     """Four class breaks from the quintiles of every state's rate over every
     period, rounded, so colours mean the same across periods."""
     values: list[float] = []
@@ -340,7 +352,8 @@ def _data_version() -> str:
     agg = ImportRun.objects.filter(status="ok").aggregate(
         n=Count("id"), t=Max("started_at")
     )
-    return f"{agg['n']}-{agg['t']}-{Observation.objects.count()}"
+    stamp = agg["t"].strftime("%Y%m%d%H%M%S%f") if agg["t"] else "0"
+    return f"{agg['n']}-{stamp}-{Observation.objects.count()}"
 
 
 def _binned(value: float, breaks: tuple[float, ...], unit: str) -> Category:
