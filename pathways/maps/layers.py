@@ -419,8 +419,19 @@ def default_period(drug: str) -> dt.date | None:
 def _overdose(
     spec: LayerSpec, drug: str, period: dt.date | None, places: list[State]
 ) -> LayerView:
-    ind = Indicator.objects.get(slug=drug)
-    src = stats.default_source(indicator=ind)
+    ind = Indicator.objects.filter(slug=drug).first()
+    src = stats.default_source(indicator=ind) if ind else None
+    if ind is None or src is None:  # nothing loaded yet
+        cats = _rate_categories((1.0, 2.0, 3.0, 4.0), "")
+        return LayerView(
+            spec,
+            {st.postal: _no_data(st) for st in places},
+            cats,
+            spec.name,
+            "No overdose data loaded",
+            [],
+            {"drug": drug},
+        )
     periods = overdose_periods(drug)
     if period is None or period not in periods:
         period = default_period(drug) or dt.date.today()
