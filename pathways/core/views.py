@@ -30,6 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "core/home.html",
         {
             "states": State.objects.states_and_dc(),
-            "sources": Source.objects.filter(kind=Source.Kind.OFFICIAL),
+            # Figures' sources; the many law-fact sources are on /sources/.
+            "sources": Source.objects.filter(observations__isnull=False).distinct(),
         },
     )
