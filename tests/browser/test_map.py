@@ -32,11 +32,8 @@ def test_map_walk(site, page, requests_seen):
     # Every layer, switched in place by map.js (the URL follows).
     for slug, name in LAYER_NAMES.items():
         page.locator(f'.layer-nav a[data-layer="{slug}"]').click()
-        page.wait_for_function(
-            "slug => document.querySelector('.layer-nav a[aria-current=\"true\"]')"
-            "?.dataset.layer === slug",
-            arg=slug,
-        )
+        # map.js swaps the region, then pushes the new URL.
+        page.wait_for_url(re.compile(rf"layer={slug}(&|$)"))
         assert name in page.locator("#map-title").inner_text()
         assert page.locator("a.state").count() == 51
         assert f"layer={slug}" in page.url
