@@ -512,6 +512,7 @@ def _fact_row(f, alternatives=(), date_known=None) -> dict[str, Any]:
         "evidence": f.evidence,
         "notes": f.notes,
         "source": f.source.slug,
+        "review": f.review,
         "alternatives": [
             {
                 "value": a.value,

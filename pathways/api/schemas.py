@@ -95,6 +95,7 @@ class FactOut(Schema):
     evidence: str
     notes: str
     source: str
+    review: str = ""
     alternatives: list[dict[str, Any]] = []
 
 

@@ -1,5 +1,8 @@
+import datetime as dt
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import PolicyFact, Topic
 from .topics import categorize
@@ -37,6 +40,8 @@ class PolicyFactForm(forms.ModelForm):
             "evidence",
             "notes",
             "origin",
+            "review",
+            "review_note",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -72,8 +77,30 @@ class PolicyFactForm(forms.ModelForm):
         return data
 
 
+class ConflictFilter(admin.SimpleListFilter):
+    """Facts whose state and topic have sources that disagree today."""
+
+    title = "sources disagree (today)"
+    parameter_name = "conflict"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes: needs a steward's decision")]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        from .selectors import facts_on
+
+        ids = set()
+        for x in facts_on(on=dt.date.today()):
+            if x.alternatives:
+                ids.add(x.fact.pk)
+                ids.update(f.pk for f in x.alternatives)
+        return queryset.filter(pk__in=ids)
+
+
 @admin.register(PolicyFact)
-class PolicyFactAdmin(admin.ModelAdmin):
+class PolicyFactAdmin(SimpleHistoryAdmin):
     form = PolicyFactForm
     list_display = [
         "state",
@@ -84,9 +111,12 @@ class PolicyFactAdmin(admin.ModelAdmin):
         "effective_precision",
         "end_date",
         "confidence",
+        "review",
         "source",
     ]
     list_filter = [
+        ConflictFilter,
+        "review",
         "topic",
         "state",
         "confidence",
@@ -106,6 +136,34 @@ class PolicyFactAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["state", "topic", "source"]
     readonly_fields = ["end_date"]
+    actions = ["prefer", "reject", "clear_review"]
+    history_list_display = ["value", "category", "effective_date", "review"]
+
+    def _review(self, request, queryset, review: str, label: str) -> None:
+        from pathways.ingest.sources.state_laws import recompute_end_dates
+
+        pairs = set()
+        for fact in queryset:  # one save each, so the history records who and when
+            fact.review = review
+            fact.save(update_fields=["review"])
+            pairs.add((fact.state_id, fact.topic_id))
+        recompute_end_dates(pairs)
+        self.message_user(
+            request, f"{len(pairs)} state/topic pair(s): {label}.", messages.SUCCESS
+        )
+
+    @admin.action(description="Prefer these facts (resolve a disagreement)")
+    def prefer(self, request, queryset):
+        self._review(request, queryset, PolicyFact.Review.PREFERRED, "preferred")
+
+    @admin.action(description="Reject these facts (hide them from the map)")
+    def reject(self, request, queryset):
+        self._review(request, queryset, PolicyFact.Review.REJECTED, "rejected")
+
+    @admin.action(description="Clear the steward's review")
+    def clear_review(self, request, queryset):
+        self._review(request, queryset, PolicyFact.Review.NONE, "review cleared")
+
     date_hierarchy = "effective_date"
 
     def save_model(self, request, obj, form, change):

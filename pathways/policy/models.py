@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class Topic(models.Model):
@@ -35,6 +36,10 @@ class PolicyFactQuerySet(models.QuerySet["PolicyFact"]):
 
     def for_state(self, state) -> PolicyFactQuerySet:
         return self.filter(state=state)
+
+    def current(self) -> PolicyFactQuerySet:
+        """Facts not rejected by a data steward."""
+        return self.exclude(review="rejected")
 
     def in_effect_on(self, date: dt.date) -> PolicyFactQuerySet:
         """Facts that hold on ``date``: started on or before it (or start unknown)
@@ -94,7 +99,22 @@ class PolicyFact(models.Model):
     notes = models.TextField(blank=True)
     origin = models.CharField(max_length=120, blank=True)
 
+    class Review(models.TextChoices):
+        NONE = "", "Not reviewed"
+        PREFERRED = "preferred", "Preferred by a data steward"
+        REJECTED = "rejected", "Rejected by a data steward"
+
+    # A data steward's decision when sources disagree. Ingest never writes these
+    # columns (db_default), so a re-run keeps the decision.
+    review = models.CharField(
+        max_length=10, choices=Review.choices, blank=True, default="", db_default=""
+    )
+    review_note = models.TextField(
+        blank=True, default="", db_default="", help_text="Why (shown to stewards)"
+    )
+
     objects = PolicyFactQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["end_date"])
 
     class Meta:
         constraints = [

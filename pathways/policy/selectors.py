@@ -57,9 +57,11 @@ def has_citation(citation: str) -> bool:
 
 
 def preference(fact: PolicyFact) -> tuple:
-    """Sort key, best first when reversed: a citation beats none, then the later
-    as-of date, then higher confidence, then the bulk dataset, then file order."""
+    """Sort key, best first when reversed: a data steward's choice first, then a
+    citation beats none, then the later as-of date, then higher confidence, then
+    the bulk dataset, then file order."""
     return (
+        fact.review == PolicyFact.Review.PREFERRED,
         has_citation(fact.citation),
         fact.as_of_date or dt.date.min,
         CONFIDENCE_RANK.get(fact.confidence, 0),
@@ -78,7 +80,11 @@ def facts_on(
 ) -> list[FactOnDate]:
     """The preferred fact per (state, topic) in effect on ``on``. States without a
     fact for a topic are absent ("no data", not "no law"). One query."""
-    qs = PolicyFact.objects.in_effect_on(on).select_related("state", "topic", "source")
+    qs = (
+        PolicyFact.objects.current()
+        .in_effect_on(on)
+        .select_related("state", "topic", "source")
+    )
     if topic is not None:
         qs = qs.filter(topic__slug=topic)
     if state is not None:

@@ -337,6 +337,11 @@ def end_dates(items: Iterable[HistoryItem]) -> dict[Any, dt.date | None]:
     return out
 
 
+def _history_category(fact: PolicyFact) -> str:
+    """A fact a data steward rejected takes no part in the law's history."""
+    return "" if fact.review == PolicyFact.Review.REJECTED else fact.category
+
+
 def recompute_end_dates(pairs: Iterable[tuple[int, int]]) -> int:
     """Recompute ``end_date`` for every fact of the given (state_id, topic_id)
     pairs (e.g. after a data steward edits one in the admin). Returns how many
@@ -357,7 +362,8 @@ def recompute_end_dates(pairs: Iterable[tuple[int, int]]) -> int:
     changed: list[PolicyFact] = []
     for group in groups.values():
         ends = end_dates(
-            HistoryItem(f.pk, f.category, f.effective_date, f.as_of) for f in group
+            HistoryItem(f.pk, _history_category(f), f.effective_date, f.as_of)
+            for f in group
         )
         for f in group:
             if f.end_date != ends[f.pk]:
@@ -603,12 +609,14 @@ def _history(records: list[dict[str, Any]]) -> list[PolicyFact]:
         if (f.state_id, f.topic_id) in pairs
     }
     items: dict[tuple, HistoryItem] = {
-        k: HistoryItem(k, f.category, f.effective_date, f.as_of)
+        k: HistoryItem(k, _history_category(f), f.effective_date, f.as_of)
         for k, f in stored.items()
     }
     for r in records:
         k = tuple(r[f] for f in KEY)
-        items[k] = HistoryItem(k, r["category"], r["effective_date"], r["as_of"])
+        rejected = k in stored and stored[k].review == PolicyFact.Review.REJECTED
+        category = "" if rejected else r["category"]
+        items[k] = HistoryItem(k, category, r["effective_date"], r["as_of"])
     groups: dict[tuple, list[HistoryItem]] = defaultdict(list)
     for k, item in items.items():
         groups[k[:2]].append(item)
