@@ -22,9 +22,12 @@ from pathways.stats.models import Indicator, Observation
 NO_DATA = "no-data"
 SUPPRESSED = "suppressed"
 # Greyscale-safe: within a layer, lightness rises with the order of the classes.
-SEQ4 = ("#d9f0d3", "#7fcdbb", "#2c7fb8", "#253494")
-SEQ5 = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
-YES_NO = {"yes": "#2c7fb8", "partial": "#7fcdbb", "no": "#f7fcb9", "unclear": "#bdbdbd"}
+# (ColorBrewer YlGnBu, colour-blind safe; each fill takes white or dark text at
+# 4.5:1 or more, see tests/test_map_page.py.)
+SEQ4 = ("#ffffcc", "#a1dab4", "#41b6c4", "#253494")
+SEQ5 = ("#ffffcc", "#a1dab4", "#41b6c4", "#225ea8", "#253494")
+# yes darkest, partial mid, unclear light grey, no lightest: apart in greyscale too.
+YES_NO = {"yes": "#253494", "partial": "#41b6c4", "no": "#f7fcb9", "unclear": "#bdbdbd"}
 NO_DATA_FILL = "url(#no-data)"  # white with grey hatching, defined in the SVG
 
 
@@ -188,8 +191,8 @@ def _categories(topic: str) -> list[Category]:
             color = SEQ4[i]
         elif slug in YES_NO:
             color = YES_NO[slug]
-        else:
-            color = SEQ4[::-1][min(i, 3)] if len(cats) <= 4 else SEQ5[i]
+        else:  # three unordered-but-ranked classes: dark, mid, light
+            color = ("#253494", "#41b6c4", "#a1dab4", "#ffffcc")[min(i, 3)]
         out.append(Category(slug, label, color))
     return out
 

@@ -30,12 +30,20 @@ EARLIEST_DATE = dt.date(2000, 1, 1)
 SORTS = {"name", "value"}
 
 
-DARK_FILLS = {"#2c7fb8", "#253494", "#41b6c4"}
+def _luminance(hex_color: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour."""
+    rgb = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
 def ink(fill: str) -> str:
-    """Text colour with at least 4.5:1 contrast on a class colour."""
-    return "#ffffff" if fill in DARK_FILLS else "#1f2933"
+    """White or dark text, whichever has at least 4.5:1 contrast on ``fill``
+    (patterns such as the no-data hatching get dark text)."""
+    if not fill.startswith("#") or len(fill) != 7:
+        return "#1f2933"
+    white = 1.05 / (_luminance(fill) + 0.05)
+    return "#ffffff" if white >= 4.5 else "#1f2933"
 
 
 @dataclass

@@ -115,3 +115,26 @@ def test_pages_render_on_an_empty_database(client):
         assert resp.status_code == 200, spec.slug
         assert "No data" in resp.content.decode()
     assert client.get("/api/v1/layers/overdose-rate").status_code == 200
+
+
+def test_class_colours_differ_in_greyscale_and_labels_stay_readable():
+    from pathways.maps.views_map import _luminance, ink
+
+    def contrast(a: str, b: str) -> float:
+        la, lb = sorted([_luminance(a), _luminance(b)], reverse=True)
+        return (la + 0.05) / (lb + 0.05)
+
+    for spec in layers.LAYERS:
+        if spec.kind == "policy":
+            cats = layers._categories(spec.topic)
+        elif spec.kind == "decrim":
+            cats = layers.render(spec).categories
+        else:
+            cats = layers._rate_categories((1.0, 2.0, 3.0, 4.0), "")
+        lums = sorted(_luminance(c.color) for c in cats)
+        # neighbouring classes differ clearly in lightness (greyscale print)
+        assert all(b - a > 0.05 for a, b in zip(lums, lums[1:], strict=False)), (
+            spec.slug
+        )
+        for c in cats:
+            assert contrast(ink(c.color), c.color) >= 4.5, (spec.slug, c.color)
