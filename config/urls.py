@@ -10,6 +10,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("pathways.maps.urls")),
+    path("", include("pathways.treatment.urls")),
+    path("", include("pathways.library.urls")),
 ]
 
 handler404 = "pathways.core.errors.not_found"
