@@ -19,6 +19,7 @@ install:
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) ingest --all --no-progress
+	$(MANAGE) seed_library
 
 serve:
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -13,6 +15,9 @@ urlpatterns = [
     path("", include("pathways.treatment.urls")),
     path("", include("pathways.library.urls")),
 ]
+
+if settings.DEBUG:  # in production the web server serves MEDIA_ROOT (docs/deploy.md)
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "pathways.core.errors.not_found"
 handler500 = "pathways.core.errors.server_error"

@@ -1,0 +1,353 @@
+"""The resource library: issue areas (with ordered sections) and resources (books,
+organizations, reports, press releases, articles, research) tagged by issue area
+and tag. Both are drafts until staff publish them; a published item with a
+``publish_at`` in the future stays hidden until then (``.published()``)."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+# Slugs that /library/<slug>/ cannot take: the listing and feed URLs use them.
+RESERVED_SLUGS = frozenset({"feed", "type", "tag", "page"})
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Español"
+
+
+class ResourceType(models.TextChoices):
+    BOOK = "book", _("Book")
+    ORGANIZATION = "organization", _("Organization")
+    REPORT = "report", _("Report")
+    PRESS_RELEASE = "press-release", _("Press release")
+    ARTICLE = "article", _("Article")
+    RESEARCH = "research", _("Research")
+
+
+TYPE_PLURALS = {
+    ResourceType.BOOK: _("Books"),
+    ResourceType.ORGANIZATION: _("Organizations"),
+    ResourceType.REPORT: _("Reports"),
+    ResourceType.PRESS_RELEASE: _("Press releases"),
+    ResourceType.ARTICLE: _("Articles"),
+    ResourceType.RESEARCH: _("Research"),
+}
+
+# Which type-specific fields each type takes; the detail page shows these and
+# Resource.clean() rejects the others, so nothing is stored that no page shows.
+TYPE_FIELDS: dict[str, tuple[str, ...]] = {
+    ResourceType.BOOK: ("authors", "publisher", "isbn"),
+    ResourceType.ORGANIZATION: ("website",),
+    ResourceType.REPORT: ("authors", "publisher", "isbn"),
+    ResourceType.PRESS_RELEASE: ("dateline", "press_contacts"),
+    ResourceType.ARTICLE: ("authors", "publisher"),
+    ResourceType.RESEARCH: ("authors", "publisher", "isbn"),
+}
+SPECIFIC_FIELDS = (
+    "authors",
+    "publisher",
+    "isbn",
+    "dateline",
+    "press_contacts",
+    "website",
+)
+
+
+def validate_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(value)s” is used by the library's own addresses; choose another."),
+            params={"value": value},
+        )
+
+
+def normalize_isbn(value: str) -> str:
+    """Digits (and a final X) only: '978-0-306-40615-7' -> '9780306406157'."""
+    return re.sub(r"[\s-]", "", value or "").upper()
+
+
+def isbn_is_valid(value: str) -> bool:
+    """True for an ISBN-10 or ISBN-13 whose check digit is right."""
+    isbn = normalize_isbn(value)
+    if re.fullmatch(r"\d{9}[\dX]", isbn):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(isbn))
+        return total % 11 == 0
+    if re.fullmatch(r"97[89]\d{10}", isbn):
+        total = sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(isbn))
+        return total % 10 == 0
+    return False
+
+
+def validate_isbn(value: str) -> None:
+    if value and not isbn_is_valid(value):
+        raise ValidationError(
+            _(
+                "“%(value)s” is not a valid ISBN: give the 10 or 13 digits printed "
+                "on the book (hyphens are fine); the last digit is a check digit."
+            ),
+            params={"value": value},
+        )
+
+
+def layer_choices() -> list[tuple[str, str]]:
+    from pathways.maps.layers import LAYERS
+
+    return [(spec.slug, spec.name) for spec in LAYERS]
+
+
+def validate_map_layers(value) -> None:
+    from pathways.maps.layers import BY_SLUG
+
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValidationError(_("Map layers must be a list of layer slugs."))
+    unknown = [v for v in value if v not in BY_SLUG]
+    if unknown:
+        raise ValidationError(
+            _("Unknown map layer: %(slugs)s."), params={"slugs": ", ".join(unknown)}
+        )
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        """Published, with a publish date that has come."""
+        return self.filter(
+            status=Status.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
+
+
+class Publishable(models.Model):
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publish date"),
+        default=timezone.now,
+        help_text=_(
+            "A published item appears from this date and time; set a future date "
+            "to schedule it."
+        ),
+    )
+    language = models.CharField(
+        max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Set by `manage.py seed_library` to updated_at after it writes the row: a later
+    # edit in the admin moves updated_at past it, and the seed leaves the row alone.
+    seeded_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()
+
+
+class IssueArea(Publishable):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    summary = models.TextField(
+        help_text=_("One or two sentences: shown on the issue list and in feeds.")
+    )
+    image = models.FileField(
+        upload_to="library/issue-areas/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(["jpg", "jpeg", "png", "webp", "avif", "gif"])
+        ],
+        help_text=_("Optional. JPEG, PNG, WebP, AVIF or GIF (no SVG)."),
+    )
+    image_alt = models.CharField(
+        _("image alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Required with an "
+            "image."
+        ),
+    )
+    map_layers = models.JSONField(
+        _("related map layers"),
+        default=list,
+        blank=True,
+        validators=[validate_map_layers],
+        help_text=_("Policy map layers that show this issue by state."),
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        indexes = [models.Index(fields=["status", "order"], name="lib_issue_pub")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:issue-detail", args=[self.slug])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+    def map_layer_specs(self) -> list:
+        """The related layers, in the map's own order (as the admin lists them)."""
+        from pathways.maps.layers import LAYERS
+
+        wanted = set(self.map_layers)
+        return [spec for spec in LAYERS if spec.slug in wanted]
+
+
+class Section(models.Model):
+    """One headed part of an issue area's body ('Our priorities', ...)."""
+
+    issue_area = models.ForeignKey(
+        IssueArea, on_delete=models.CASCADE, related_name="sections"
+    )
+    heading = models.CharField(max_length=200)
+    text = models.TextField(
+        help_text=_(
+            "Plain text. A blank line starts a new paragraph; lines that start "
+            "with “- ” make a bulleted list."
+        )
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = [Lower("name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:tag", args=[self.slug])
+
+
+class ResourceQuerySet(PublishableQuerySet):
+    def newest_first(self):
+        return self.order_by("-publish_at", "-id")
+
+
+class Resource(Publishable):
+    type = models.CharField(max_length=20, choices=ResourceType.choices)
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=120, unique=True, validators=[validate_not_reserved]
+    )
+    summary = models.TextField(
+        help_text=_("One to three sentences: shown in listings and feeds.")
+    )
+    body = models.TextField(
+        blank=True,
+        help_text=_(
+            "Plain text. A blank line starts a new paragraph; lines that start "
+            "with “- ” make a bulleted list."
+        ),
+    )
+    issue_areas = models.ManyToManyField(
+        IssueArea, related_name="resources", blank=True
+    )
+    tags = models.ManyToManyField(Tag, related_name="resources", blank=True)
+    published_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the item itself came out (book, report, press release), if known."
+        ),
+    )
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    # Type-specific (see TYPE_FIELDS)
+    authors = models.TextField(blank=True, help_text=_("One name per line."))
+    publisher = models.CharField(max_length=200, blank=True)
+    isbn = models.CharField(
+        "ISBN",
+        max_length=17,
+        blank=True,
+        validators=[validate_isbn],
+        help_text=_("ISBN-10 or ISBN-13; stored without hyphens."),
+    )
+    dateline = models.CharField(
+        max_length=200, blank=True, help_text=_("Place the release is from.")
+    )
+    press_contacts = models.TextField(
+        blank=True, help_text=_("One contact per line: name, and email if public.")
+    )
+    website = models.URLField(max_length=500, blank=True)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        indexes = [
+            # /library/ and the whole-library feeds
+            models.Index(fields=["status", "-publish_at"], name="lib_res_pub"),
+            # /library/type/<type>/ and its feeds
+            models.Index(fields=["type", "status", "-publish_at"], name="lib_res_type"),
+            # Issue-area and tag listings join through the M2M tables, whose
+            # (resource_id, issuearea_id/tag_id) unique indexes serve the join.
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:resource-detail", args=[self.slug])
+
+    def clean(self) -> None:
+        super().clean()
+        self.isbn = normalize_isbn(self.isbn)
+        allowed = TYPE_FIELDS.get(self.type, ())
+        errors = {}
+        for name in SPECIFIC_FIELDS:
+            if getattr(self, name) and name not in allowed:
+                kinds = ", ".join(
+                    str(ResourceType(t).label).lower()
+                    for t, fields in TYPE_FIELDS.items()
+                    if name in fields
+                )
+                errors[name] = gettext("Only for: %(kinds)s.") % {"kinds": kinds}
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def type_plural(self) -> str:
+        return TYPE_PLURALS[self.type]
+
+    @property
+    def author_list(self) -> list[str]:
+        return [a.strip() for a in self.authors.splitlines() if a.strip()]
+
+    @property
+    def contact_list(self) -> list[str]:
+        return [c.strip() for c in self.press_contacts.splitlines() if c.strip()]
