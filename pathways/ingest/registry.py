@@ -13,6 +13,8 @@ MODULES = [
     "pathways.ingest.sources.cdc_wonder",
     "pathways.ingest.sources.cdc_dispensing",
     "pathways.ingest.sources.state_laws",
+    "pathways.ingest.sources.samhsa_directory",
+    "pathways.ingest.sources.samhsa_otp",
 ]
 
 

@@ -1,0 +1,181 @@
+"""facilities_near: the bounding box + haversine search with code filters."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.core.management import call_command
+
+from pathways.core.models import Source
+from pathways.treatment import codes as code_table
+from pathways.treatment.models import Facility
+from pathways.treatment.selectors import facilities_near, haversine_miles
+
+
+@pytest.fixture
+def make(db):
+    source = Source.objects.create(slug="t", publisher="T", dataset="T")
+    counter = iter(range(1, 10_000))
+
+    def _make(lat, lng, codes="SA OP", directory_type="substance", name=None):
+        n = next(counter)
+        return Facility.objects.create(
+            key=f"k{n}",
+            source=source,
+            source_record_id=f"r{n}",
+            directory_type=directory_type,
+            name=name or f"Place {n}",
+            city="Somewhere",
+            state_code="OR",
+            zip="97201",
+            service_code_info=codes,
+            codes=" " + " ".join(sorted(codes.split())) + " ",
+            lat=lat,
+            lng=lng,
+            location_quality="exact" if lat is not None else "none",
+        )
+
+    return _make
+
+
+def names(results):
+    return [r.facility.name for r in results]
+
+
+def test_radius_order_and_no_location(make):
+    make(45.50, -122.68, name="here")
+    make(45.60, -122.68, name="7 miles north")
+    make(46.50, -122.68, name="69 miles north")
+    make(None, None, name="nowhere")
+    got = facilities_near(lat=45.50, lng=-122.68, miles=10)
+    assert names(got) == ["here", "7 miles north"]
+    assert got[0].miles == 0 and 6.8 < got[1].miles < 7.0
+    assert (
+        names(facilities_near(lat=45.5, lng=-122.68, miles=70))[-1] == "69 miles north"
+    )
+
+
+def test_or_inside_a_group_and_across_groups(make):
+    make(40, -100, "SA OP MU MD", name="methadone medicaid")
+    make(40, -100, "SA OP BU PI", name="bupe private")
+    make(40, -100, "SA RES BU MD SP", name="bupe medicaid residential")
+    make(40, -100, "MH OP MD", "mental", name="mental medicaid")
+
+    def near(**f):
+        return sorted(names(facilities_near(lat=40, lng=-100, miles=5, filters=f)))
+
+    assert near(medications=["methadone", "buprenorphine"]) == [
+        "bupe medicaid residential",
+        "bupe private",
+        "methadone medicaid",
+    ]
+    assert near(medications=["buprenorphine"], payment=["medicaid"]) == [
+        "bupe medicaid residential"
+    ]
+    assert near(payment=["medicaid"], focus=["mental-health"]) == ["mental medicaid"]
+    assert near(**{"level-of-care": ["residential"], "language": ["spanish"]}) == [
+        "bupe medicaid residential"
+    ]
+    assert near(payment=[]) == near()  # an empty group does not filter
+    # A value no code of the table means (in any directory) finds nothing.
+    assert near(medications=["mental-health-medication"], focus=["substance-use"]) == []
+
+
+def test_code_tokens_do_not_match_inside_other_codes(make):
+    make(40, -100, "SA MUX", name="x")  # not a real code, but shows token matching
+    assert (
+        facilities_near(
+            lat=40, lng=-100, miles=5, filters={"medications": ["methadone"]}
+        )
+        == []
+    )
+
+
+def test_antimeridian_and_high_latitude(make):
+    make(51.9, 179.9, name="east of the line")
+    make(51.9, -179.9, name="west of the line")
+    assert sorted(names(facilities_near(lat=51.9, lng=179.95, miles=20))) == [
+        "east of the line",
+        "west of the line",
+    ]
+    make(71.29, -156.79, name="Utqiagvik")
+    assert names(facilities_near(lat=71.3, lng=-156.5, miles=10)) == ["Utqiagvik"]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"lat": 91, "lng": 0, "miles": 5},
+        {"lat": 0, "lng": 181, "miles": 5},
+        {"lat": 0, "lng": 0, "miles": 0},
+        {"lat": 0, "lng": 0, "miles": 501},
+        {"lat": float("nan"), "lng": 0, "miles": 5},
+        {"lat": "45", "lng": 0, "miles": 5},
+        {"lat": 0, "lng": 0, "miles": 5, "filters": {"payment": ["bitcoin"]}},
+        {"lat": 0, "lng": 0, "miles": 5, "filters": {"colour": ["red"]}},
+    ],
+)
+def test_bad_arguments_raise(db, kwargs):
+    with pytest.raises(ValueError):
+        facilities_near(**kwargs)
+
+
+FILTER_CHOICES = [
+    (g, v)
+    for (g, v) in code_table.VALUES
+    if g
+    in (
+        "medications",
+        "payment",
+        "population",
+        "level-of-care",
+        "language",
+        "extra-help",
+        "focus",
+    )
+]
+
+
+def brute_force(facilities, lat, lng, miles, filters):
+    wanted = {g: code_table.codes_for(g, vs) for g, vs in filters.items()}
+    out = []
+    for f in facilities:
+        if f["lat"] is None:
+            continue
+        d = haversine_miles(lat, lng, f["lat"], f["lng"])
+        if d > miles:
+            continue
+        codes = set(f["codes"].split())
+        if all(codes & by_type[f["directory_type"]] for by_type in wanted.values()):
+            out.append(f["pk"])
+    return sorted(out)
+
+
+@pytest.mark.realdata
+@pytest.mark.django_db
+def test_matches_a_brute_force_scan_on_real_data(data_dir):
+    call_command(
+        "ingest", "samhsa-directory", "--data-dir", str(data_dir), "--no-progress"
+    )
+    facilities = list(
+        Facility.objects.values("pk", "lat", "lng", "codes", "directory_type")
+    )
+    located = [f for f in facilities if f["lat"] is not None]
+    rng = random.Random(2024)
+    nonempty = 0
+    for _ in range(50):
+        anchor = rng.choice(located)
+        lat = anchor["lat"] + rng.uniform(-0.5, 0.5)
+        lng = anchor["lng"] + rng.uniform(-0.5, 0.5)
+        miles = rng.choice([1, 5, 10, 25, 50, 100])
+        filters: dict[str, list[str]] = {}
+        for g, v in rng.sample(FILTER_CHOICES, rng.choice([0, 1, 2, 3])):
+            filters.setdefault(g, []).append(v)
+        got = facilities_near(lat=lat, lng=lng, miles=miles, filters=filters)
+        assert sorted(r.facility.pk for r in got) == brute_force(
+            facilities, lat, lng, miles, filters
+        ), (lat, lng, miles, filters)
+        assert [r.miles for r in got] == sorted(r.miles for r in got)
+        nonempty += bool(got)
+    assert nonempty >= 15  # the cases exercise real results, not only empty ones
