@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("pathways.maps.urls")),
     path("", include("pathways.treatment.urls")),
     path("", include("pathways.library.urls")),
+    path("", include("pathways.newsletter.urls")),
+    path("", include("pathways.search.urls")),
 ]
 
 if settings.DEBUG:  # in production the web server serves MEDIA_ROOT (docs/deploy.md)

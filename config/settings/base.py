@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "pathways.maps",
     "pathways.treatment",
     "pathways.library",
+    "pathways.newsletter",
+    "pathways.search",
     "pathways.api",
 ]
 
@@ -155,6 +157,16 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Mail: console in development unless EMAIL_BACKEND says otherwise; the newsletter
+# uses Django's mail API only (no third-party service).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", VAR_DIR / "mail"))
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Pathways <updates@pathways.example>"
+)
 
 CACHES = {
     "default": {
