@@ -9,7 +9,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import (
+    Comment,
+    CommentStatus,
     IssueArea,
     Resource,
     Section,
@@ -125,3 +128,78 @@ class ResourceAdmin(admin.ModelAdmin):
         (_("Press releases"), {"fields": ["dateline", "press_contacts"]}),
         (_("Organizations"), {"fields": ["website"]}),
     ]
+
+
+def _moderate(status: str, done: str):
+    def action(modeladmin, request, queryset):
+        n = services.comments_moderate(
+            comments=queryset, status=status, user=request.user
+        )
+        modeladmin.message_user(request, done % {"n": n}, messages.SUCCESS)
+
+    action.__name__ = f"mark_{status}"
+    return action
+
+
+approve = admin.action(description=_("Approve the selected comments"))(
+    _moderate(CommentStatus.APPROVED, _("%(n)d approved: now shown on the site."))
+)
+reject = admin.action(description=_("Reject the selected comments"))(
+    _moderate(CommentStatus.REJECTED, _("%(n)d rejected."))
+)
+mark_spam = admin.action(description=_("Mark the selected comments as spam"))(
+    _moderate(CommentStatus.SPAM, _("%(n)d marked as spam."))
+)
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    """Moderation: the list shows pending comments first; the email address is
+    only ever shown here, to staff."""
+
+    list_display = ["excerpt", "name", "email", "article", "status", "created_at"]
+    list_display_links = ["excerpt"]
+    list_filter = [
+        "status",
+        "spam_reason",
+        ("article", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["article"]
+    search_fields = ["name", "email", "text"]
+    date_hierarchy = "created_at"
+    actions = [approve, reject, mark_spam]
+    fields = [
+        "article",
+        "name",
+        "email",
+        "text",
+        "status",
+        "created_at",
+        "spam_reason",
+        "moderated_at",
+        "moderated_by",
+    ]
+    readonly_fields = [
+        "article",
+        "created_at",
+        "spam_reason",
+        "moderated_at",
+        "moderated_by",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).order_by("-created_at", "-id")
+
+    def has_add_permission(self, request) -> bool:
+        return False  # comments come from readers
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, obj: Comment) -> str:
+        text = " ".join(obj.text.split())
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    def save_model(self, request, obj, form, change):
+        if change and "status" in form.changed_data:
+            obj.moderated_at = timezone.now()
+            obj.moderated_by = request.user
+        super().save_model(request, obj, form, change)

@@ -150,3 +150,91 @@ class LibraryFeed(Feed):
 
 class LibraryAtomFeed(LibraryFeed):
     feed_type = Atom1Feed
+
+
+# -- comments on one article -------------------------------------------------------
+
+COMMENT_FEED_ITEMS = 50
+
+
+@dataclass(frozen=True)
+class CommentFeedLink:
+    """An article's comment feeds, shaped like Scope for _feed_links.html."""
+
+    title: str
+    rss: str
+    atom: str
+
+
+def comment_feed_links(article: Resource) -> list[CommentFeedLink]:
+    return [
+        CommentFeedLink(
+            _("Comments on “%(title)s”") % {"title": article.title},
+            reverse("library:comment-feed-rss", args=[article.slug]),
+            reverse("library:comment-feed-atom", args=[article.slug]),
+        )
+    ]
+
+
+class CommentFeed(Feed):
+    """Approved comments on one published article, newest first. Name, date and
+    text only: the commenter's email address never appears here."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, slug: str) -> Resource:
+        article = (
+            Resource.objects.published()
+            .filter(slug=slug, type=ResourceType.ARTICLE)
+            .only("id", "slug", "title", "status", "publish_at", "type")
+            .first()
+        )
+        if article is None:
+            raise Http404
+        return article
+
+    def title(self, obj: Resource) -> str:
+        return _("%(site)s: comments on “%(title)s”") % {
+            "site": SITE,
+            "title": obj.title,
+        }
+
+    def link(self, obj: Resource) -> str:
+        return obj.get_absolute_url() + "#comments"
+
+    def description(self, obj: Resource) -> str:
+        return _("Readers' comments on “%(title)s”, after moderation.") % {
+            "title": obj.title
+        }
+
+    subtitle = description  # Atom
+
+    def items(self, obj: Resource) -> list:
+        comments = list(
+            obj.comments.approved()
+            .only("id", "article_id", "name", "text", "created_at")
+            .order_by("-created_at", "-id")[:COMMENT_FEED_ITEMS]
+        )
+        for comment in comments:
+            comment.article = obj  # links without a query per comment
+        return comments
+
+    def item_title(self, item) -> str:
+        return _("Comment by %(name)s") % {"name": item.name}
+
+    def item_description(self, item) -> str:
+        # HTML for feed readers: escaped text with web addresses linked.
+        return item.text_html
+
+    def item_link(self, item) -> str:
+        return item.get_absolute_url()  # the article's URL + #comment-<id>
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_author_name(self, item) -> str:
+        return item.name
+
+
+class CommentAtomFeed(CommentFeed):
+    feed_type = Atom1Feed

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import Urlizer, linebreaks
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -351,3 +354,125 @@ class Resource(Publishable):
     @property
     def contact_list(self) -> list[str]:
         return [c.strip() for c in self.press_contacts.splitlines() if c.strip()]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def validate_no_control_chars(value: str) -> None:
+    """Control characters (other than tab and newlines) have no place in a name
+    or comment, and XML 1.0 (the feeds) cannot carry them."""
+    if value and _CONTROL.search(value):
+        raise ValidationError(
+            _("Remove the control characters (invisible codes) from this text."),
+            code="control",
+        )
+
+
+class _CommentUrlizer(Urlizer):
+    """Django's urlize for comment text: web addresses become links marked
+    rel="nofollow ugc"; email addresses stay text (nothing else is linked)."""
+
+    url_template = '<a href="{href}" rel="nofollow ugc">{url}</a>'
+
+    @staticmethod
+    def is_email_simple(value) -> bool:
+        return False
+
+
+_comment_urlize = _CommentUrlizer()
+
+
+def comment_html(text: str) -> SafeString:
+    """Plain comment text as HTML: everything escaped, web addresses linked,
+    blank lines between paragraphs and single newlines as line breaks."""
+    linked = _comment_urlize(text or "", trim_url_limit=60, autoescape=True)
+    return mark_safe(linebreaks(linked))  # noqa: S308 - urlize escaped every word
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    SPAM = "spam", _("Spam")
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=CommentStatus.APPROVED)
+
+
+class Comment(models.Model):
+    """A reader's comment on an article. Plain text; held for moderation. The email
+    address is for the moderators only and is never shown on the site or in feeds;
+    the client's IP address is never stored, only an HMAC of it (rate limiting)."""
+
+    article = models.ForeignKey(
+        Resource,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        limit_choices_to={"type": ResourceType.ARTICLE},
+    )
+    name = models.CharField(max_length=100, validators=[validate_no_control_chars])
+    email = models.EmailField(
+        blank=True, help_text=_("Optional; for the moderators only, never shown.")
+    )
+    text = models.TextField(max_length=5000, validators=[validate_no_control_chars])
+    status = models.CharField(
+        max_length=10,
+        choices=CommentStatus.choices,
+        default=CommentStatus.PENDING,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    ip_hash = models.CharField(
+        _("IP hash"),
+        max_length=64,
+        db_index=True,
+        editable=False,
+        help_text=_("HMAC-SHA256 of the sender's IP address; the address is not kept."),
+    )
+    spam_reason = models.CharField(
+        max_length=20,
+        blank=True,
+        editable=False,
+        help_text=_("Why the site marked it as spam by itself, if it did."),
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            # The article page and its comment feeds: approved, by date.
+            models.Index(
+                fields=["article", "status", "created_at"], name="lib_comment_pub"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return gettext("%(name)s on “%(article)s”") % {
+            "name": self.name,
+            "article": self.article.title if self.article_id else "?",
+        }
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def text_html(self) -> SafeString:
+        return comment_html(self.text)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.article_id and self.article.type != ResourceType.ARTICLE:
+            raise ValidationError({"article": _("Only articles take comments.")})

@@ -6,6 +6,8 @@ app_name = "library"
 
 rss = feeds.LibraryFeed()
 atom = feeds.LibraryAtomFeed()
+comments_rss = feeds.CommentFeed()
+comments_atom = feeds.CommentAtomFeed()
 
 urlpatterns = [
     path("issues/", views.issue_list, name="issue-list"),
@@ -22,4 +24,14 @@ urlpatterns = [
     path("library/tag/<slug:tag_slug>/feed/rss/", rss, name="tag-feed-rss"),
     path("library/tag/<slug:tag_slug>/feed/atom/", atom, name="tag-feed-atom"),
     path("library/<slug:slug>/", views.resource_detail, name="resource-detail"),
+    path(
+        "library/<slug:slug>/comments/feed/rss/",
+        comments_rss,
+        name="comment-feed-rss",
+    ),
+    path(
+        "library/<slug:slug>/comments/feed/atom/",
+        comments_atom,
+        name="comment-feed-atom",
+    ),
 ]

@@ -4,13 +4,16 @@ or lies outside 1..last is a 404 (a stale link should not show other items)."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Page, Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from . import selectors
-from .feeds import feed_links
+from . import selectors, services
+from .feeds import comment_feed_links, feed_links
+from .forms import CommentForm
 from .models import TYPE_PLURALS, ResourceType
 
 PER_PAGE = 10
@@ -92,16 +95,58 @@ def resource_list(
     )
 
 
+COMMENT_FIELDS = ("id", "article_id", "name", "text", "created_at")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
     preview = request.user.is_staff
     resource = selectors.resource(slug=slug, preview=preview)
     if resource is None:
         raise Http404(_("No such resource."))
-    response = render(
-        request,
-        "library/resource_detail.html",
-        {"resource": resource, "feeds": feed_links(type=resource.type)},
-    )
+    takes_comments = resource.type == ResourceType.ARTICLE and resource.is_public
+    if request.method == "POST" and not takes_comments:
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    context = {"resource": resource, "feeds": feed_links(type=resource.type)}
+    status = 200
+    if takes_comments:
+        if request.method == "POST":
+            form = CommentForm(request.POST, article_id=resource.pk)
+            if form.is_valid():
+                try:
+                    services.comment_create(
+                        article=resource,
+                        name=form.cleaned_data["name"],
+                        email=form.cleaned_data["email"],
+                        text=form.cleaned_data["text"],
+                        ip_hash=services.client_ip_hash(request),
+                        spam_reason=form.spam_reason,
+                    )
+                except services.RateLimited:
+                    form.add_error(
+                        None,
+                        _(
+                            "You have sent several comments in a short time. "
+                            "Thank you! Please wait a few minutes, then send "
+                            "this one again."
+                        ),
+                    )
+                    status = 429
+                except ValidationError as exc:
+                    form.add_error(None, exc)
+                else:
+                    # Spam is thanked like everyone else: bots learn nothing.
+                    return redirect(f"{resource.get_absolute_url()}?sent=1#comments")
+        else:
+            form = CommentForm(article_id=resource.pk)
+        context |= {
+            "form": form,
+            "sent": request.GET.get("sent") == "1",
+            # Never the email address: it is for the moderators only.
+            "comments": list(resource.comments.approved().only(*COMMENT_FIELDS)),
+            "comment_feeds": comment_feed_links(resource),
+        }
+    response = render(request, "library/resource_detail.html", context, status=status)
     if not resource.is_public:
         # A staff preview of a draft or scheduled item: never cache or index it.
         response["Cache-Control"] = "private, no-store"
