@@ -168,11 +168,20 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Pathways <updates@pathways.example>"
 )
 
+# One process: memory. Several workers (production): set REDIS_URL so rate limits
+# and cached pages are shared, e.g. redis://127.0.0.1:6379/1.
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pathways",
-    }
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+        if os.environ.get("REDIS_URL")
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pathways",
+        }
+    )
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
