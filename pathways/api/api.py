@@ -727,3 +727,10 @@ def layer_detail(
     }
     filename = "-".join([spec.slug, *view.params.values()])
     return _respond(request, format, rows, view.sources, filename=filename, meta=meta)
+
+
+# -- service finder (pathways/api/facilities.py) ------------------------------------
+
+from pathways.api.facilities import router as finder_router  # noqa: E402
+
+api.add_router("", finder_router)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db.models import Q
 
 from . import codes as code_table
+from .codes import OTHER
 from .models import Facility
 
 EARTH_RADIUS_MILES = 3958.8
@@ -113,4 +115,128 @@ def facilities_near(
         if d <= miles:
             out.append(Nearby(f, d))
     out.sort(key=lambda n: (n.miles, n.facility.name, n.facility.pk))
+    return out
+
+
+# -- places to search from (offline ZIP centroids) ----------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a search starts: a ZIP code's centre, or the mean of a city's ZIPs."""
+
+    lat: float
+    lng: float
+    label: str
+    zip: str = ""
+
+
+@lru_cache(maxsize=1)
+def _zip_index() -> tuple[dict[str, Place], dict[tuple[str, str], Place]]:
+    """ZIP -> Place and (city, state) -> Place, from the offline ``zipcodes``
+    package (loaded once per process)."""
+    import zipcodes
+
+    by_zip: dict[str, Place] = {}
+    cities: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    for z in zipcodes.list_all():
+        try:
+            lat, lng = float(z["lat"]), float(z["long"])
+        except (TypeError, ValueError):
+            continue
+        if (lat == 0 and lng == 0) or not (-90 <= lat <= 90 and -180 <= lng <= 180):
+            continue
+        city, state = z["city"].strip(), z["state"].strip().upper()
+        by_zip[z["zip_code"]] = Place(
+            lat, lng, f"{z['zip_code']} ({city.title()}, {state})", z["zip_code"]
+        )
+        if z.get("zip_code_type") != "MILITARY":
+            cities.setdefault((_norm_city(city), state), []).append(
+                (lat, lng, city.title())
+            )
+    by_city = {
+        key: Place(
+            sum(p[0] for p in pts) / len(pts),
+            sum(p[1] for p in pts) / len(pts),
+            f"{pts[0][2]}, {key[1]}",
+        )
+        for key, pts in cities.items()
+    }
+    return by_zip, by_city
+
+
+def _norm_city(city: str) -> str:
+    text = " ".join(city.lower().replace(".", " ").split())
+    return text.replace("saint ", "st ")
+
+
+def zip_place(zip_code: str) -> Place | None:
+    """The centre of a 5-digit ZIP code, or None when the package does not know it."""
+    return _zip_index()[0].get((zip_code or "").strip())
+
+
+def city_place(city: str, state: str) -> Place | None:
+    """The mean centre of a city's ZIP codes, or None when unknown."""
+    return _zip_index()[1].get((_norm_city(city or ""), (state or "").strip().upper()))
+
+
+# -- plain-language services --------------------------------------------------------
+
+FILTER_GROUPS: tuple[str, ...] = tuple(g for g in code_table.GROUPS if g != OTHER)
+# The query-string name of each filter group (pages and API alike):
+# ``?medication=buprenorphine&payment=medicaid&payment=sliding-fee``.
+PARAM_OF_GROUP: dict[str, str] = {
+    g: ("medication" if g == "medications" else g) for g in FILTER_GROUPS
+}
+GROUP_OF_PARAM: dict[str, str] = {p: g for g, p in PARAM_OF_GROUP.items()}
+
+
+def group_values(group: str) -> list[tuple[str, str]]:
+    """(value, English label) of one filter group, in the table's order."""
+    return [
+        (v, labels[0]) for (g, v), labels in code_table.VALUES.items() if g == group
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceGroup:
+    group: str
+    label: str
+    services: list[str]
+
+
+def services_by_group(facility: Facility) -> list[ServiceGroup]:
+    """The facility's codes as plain-language labels, grouped by filter group (in
+    the finder's order), each group's labels in the code table's order."""
+    index = {c: i for i, c in enumerate(code_table.TABLE)}
+    found: dict[str, list] = {}
+    for token in facility.code_list:
+        c = code_table.BY_KEY.get((facility.directory_type, token))
+        if c is not None:
+            found.setdefault(c.group, []).append(c)
+    out = []
+    for group, (label, _es) in code_table.GROUPS.items():
+        rows = sorted(found.get(group, []), key=index.__getitem__)
+        seen: list[str] = []
+        for c in rows:
+            if c.label_en not in seen:
+                seen.append(c.label_en)
+        if seen:
+            out.append(ServiceGroup(group, label, seen))
+    return out
+
+
+def matched_values(
+    facility: Facility, filters: Mapping[str, Iterable[str]] | None
+) -> list[str]:
+    """The chosen filter values (English labels) this facility has, in the order
+    of the groups, for "what matched" on a result."""
+    have = set(facility.code_list)
+    out = []
+    for group in FILTER_GROUPS:
+        values = list((filters or {}).get(group, ()))
+        for value in values:
+            wanted = code_table.codes_for(group, [value]).get(facility.directory_type)
+            if wanted and have & wanted:
+                out.append(code_table.VALUES[(group, value)][0])
     return out

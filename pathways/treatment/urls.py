@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "treatment"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("find/", views.find, name="find"),
+    path("find/facility/<str:key>/", views.facility, name="facility"),
+]

@@ -1,0 +1,348 @@
+"""/api/v1/facilities, /api/v1/facilities/{id}, /api/v1/service-codes: the
+service finder's API. Mounted on the main API with ``api.add_router("", router)``;
+errors are raised as ``ApiError`` and answered in the one error shape there.
+
+Nothing about a search is stored or logged."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+
+from pathways.core.envelope import ApiError, envelope
+from pathways.core.models import Source
+from pathways.treatment import codes as code_table
+from pathways.treatment.models import Facility
+from pathways.treatment.selectors import (
+    FILTER_GROUPS,
+    GROUP_OF_PARAM,
+    PARAM_OF_GROUP,
+    city_place,
+    facilities_near,
+    services_by_group,
+    zip_place,
+)
+
+from . import schemas as s
+
+router = Router(tags=["finder"])
+
+PER_PAGE = 20
+MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 5.0, 100.0, 25.0
+PLACE_PARAMS = {"zip", "city", "state", "lat", "lng", "radius", "page"}
+ERRORS = {400: s.ErrorOut, 404: s.ErrorOut}
+
+
+class FacilityOut(Schema):
+    id: str
+    name: str
+    name2: str
+    distance_miles: float | None = None
+    lat: float | None
+    lng: float | None
+    location_quality: str
+    street1: str
+    street2: str
+    city: str
+    state: str
+    zip: str
+    phone: str
+    directory_type: str
+    otp_certification: str | None
+    codes: list[str]
+    url: str
+    api_url: str
+    source: str
+
+
+class ServiceOut(Schema):
+    code: str
+    value: str
+    label_en: str
+    label_es: str
+
+
+class ServiceGroupOut(Schema):
+    group: str
+    label: str
+    services: list[ServiceOut]
+
+
+class FacilityDetailOut(FacilityOut):
+    intake_phones: list[str]
+    address_withheld: bool
+    location_source: str
+    services: list[ServiceGroupOut]
+
+
+class ServiceCodeOut(Schema):
+    directory_type: str
+    code: str
+    official_label: str
+    group: str
+    value: str
+    label_en: str
+    label_es: str
+
+
+class FacilitiesEnvelope(Schema):
+    data: list[FacilityOut]
+    sources: list[s.SourceOut]
+    next: str | None = None
+    count: int
+    meta: dict[str, Any] | None = None
+
+
+FacilityEnvelope = s.envelope_of(FacilityDetailOut, "FacilityEnvelope", many=False)
+ServiceCodesEnvelope = s.envelope_of(ServiceCodeOut, "ServiceCodesEnvelope")
+
+
+def _row(f: Facility, miles: float | None = None) -> dict[str, Any]:
+    row = {
+        "id": f.key,
+        "name": f.name,
+        "name2": f.name2,
+        "lat": f.lat,
+        "lng": f.lng,
+        "location_quality": f.location_quality,
+        "street1": f.street1,
+        "street2": f.street2,
+        "city": f.city,
+        "state": f.state_code,
+        "zip": f.zip,
+        "phone": f.phone,
+        "directory_type": f.directory_type,
+        "otp_certification": f.otp_program.certification if f.otp_program else None,
+        "codes": f.code_list,
+        "url": f"/find/facility/{f.key}/",
+        "api_url": f"/api/v1/facilities/{f.key}",
+        "source": "",
+    }
+    if miles is not None:
+        row = {"id": row["id"], "name": row["name"], "distance_miles": miles, **row}
+    return row
+
+
+def _number(request: HttpRequest, name: str) -> float | None:
+    text = request.GET.get(name)
+    if text is None or text.strip() == "":
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ApiError(400, f"Bad parameter {name}: expected a number") from None
+    if not math.isfinite(value):
+        raise ApiError(400, f"Bad parameter {name}: expected a number")
+    return value
+
+
+def _origin(request: HttpRequest) -> tuple[float, float, str]:
+    g = request.GET
+    zip_code = (g.get("zip") or "").strip()
+    city, state = (g.get("city") or "").strip(), (g.get("state") or "").strip()
+    lat, lng = _number(request, "lat"), _number(request, "lng")
+    if zip_code:
+        if not (len(zip_code) == 5 and zip_code.isdigit()):
+            raise ApiError(
+                400, f"Bad parameter zip: expected 5 digits, got {zip_code!r}"
+            )
+        place = zip_place(zip_code)
+        if place is None:
+            raise ApiError(404, f"Unknown ZIP code {zip_code!r}")
+        return place.lat, place.lng, place.label
+    if city or state:
+        if not (city and state):
+            raise ApiError(400, "Give both city and state (or a zip)")
+        place = city_place(city, state)
+        if place is None:
+            raise ApiError(404, f"Unknown city {city!r} in state {state!r}")
+        return place.lat, place.lng, place.label
+    if lat is not None or lng is not None:
+        if lat is None or lng is None:
+            raise ApiError(400, "Give both lat and lng")
+        if not (-90 <= lat <= 90 and -180 <= lng <= 180):
+            raise ApiError(400, "lat must be in [-90, 90] and lng in [-180, 180]")
+        return lat, lng, f"{lat:.4f},{lng:.4f}"
+    raise ApiError(
+        400, "Give a place to search from: zip, or city and state, or lat and lng"
+    )
+
+
+def _filters(request: HttpRequest) -> dict[str, list[str]]:
+    unknown = sorted(
+        k for k in request.GET if k not in PLACE_PARAMS and k not in GROUP_OF_PARAM
+    )
+    if unknown:
+        raise ApiError(
+            400,
+            f"Unknown filter {unknown[0]!r}; known: "
+            + ", ".join(PARAM_OF_GROUP[g] for g in FILTER_GROUPS),
+        )
+    out: dict[str, list[str]] = {}
+    for param, group in GROUP_OF_PARAM.items():
+        values = [v.strip().lower() for v in request.GET.getlist(param) if v.strip()]
+        if not values:
+            continue
+        known = [v for (g, v) in code_table.VALUES if g == group]
+        bad = [v for v in values if v not in known]
+        if bad:
+            raise ApiError(
+                400,
+                f"Unknown {param} {bad[0]!r}; known: {', '.join(known)}",
+            )
+        out[group] = sorted(set(values))
+    return out
+
+
+def _sources(facilities) -> list[Source]:
+    ids = {f.source_id for f in facilities}
+    return list(Source.objects.filter(pk__in=ids)) if ids else []
+
+
+@router.get(
+    "/facilities",
+    response={200: FacilitiesEnvelope, **ERRORS},
+    summary="Treatment and support services near a place, nearest first",
+    description=(
+        "Place: `zip` (5 digits; distances from the ZIP code's centre), or `city` and "
+        "`state`, or `lat` and `lng`. `radius` in miles, 5 to 100 (default 25). "
+        "Filters repeat for several choices (OR inside a filter, AND across "
+        "filters): `focus`, `medication`, `level-of-care`, `payment`, `population`, "
+        "`language`, `extra-help`; values are the slugs of `/api/v1/service-codes` "
+        "(`meta.filters`). 20 per page; `next` is the next page's URL or null; "
+        "`count` is the number of matches."
+    ),
+)
+def facility_search(
+    request,
+    zip: str | None = None,
+    city: str | None = None,
+    state: str | None = None,
+    lat: float | None = None,
+    lng: float | None = None,
+    radius: float = DEFAULT_RADIUS,
+    page: int = 1,
+    focus: list[str] = Query(None),  # noqa: B008
+    medication: list[str] = Query(None),  # noqa: B008
+    level_of_care: list[str] = Query(None, alias="level-of-care"),  # noqa: B008
+    payment: list[str] = Query(None),  # noqa: B008
+    population: list[str] = Query(None),  # noqa: B008
+    language: list[str] = Query(None),  # noqa: B008
+    extra_help: list[str] = Query(None, alias="extra-help"),  # noqa: B008
+):
+    lat0, lng0, label = _origin(request)
+    if not MIN_RADIUS <= radius <= MAX_RADIUS:
+        raise ApiError(
+            400,
+            f"Bad parameter radius: {radius:g} is out of range "
+            f"({MIN_RADIUS:g} to {MAX_RADIUS:g} miles)",
+        )
+    filters = _filters(request)
+    if page < 1:
+        raise ApiError(400, "Bad parameter page: must be 1 or more")
+    results = facilities_near(lat=lat0, lng=lng0, miles=radius, filters=filters)
+    count = len(results)
+    chunk = results[(page - 1) * PER_PAGE : page * PER_PAGE]
+    next_url = None
+    if page * PER_PAGE < count:
+        q = request.GET.copy()
+        q["page"] = str(page + 1)
+        next_url = request.build_absolute_uri(f"{request.path}?{q.urlencode()}")
+    sources = _sources([n.facility for n in chunk])
+    slug_of = {src.pk: src.slug for src in sources}
+    rows = []
+    for n in chunk:
+        row = _row(n.facility, round(n.miles, 2))
+        row["source"] = slug_of.get(n.facility.source_id, "")
+        rows.append(row)
+    body = envelope(rows, sources, next_url)
+    body["count"] = count
+    body["meta"] = {
+        "origin": {"lat": lat0, "lng": lng0, "label": label},
+        "radius_miles": radius,
+        "filters": {PARAM_OF_GROUP[g]: v for g, v in filters.items()},
+        "page": page,
+        "per_page": PER_PAGE,
+    }
+    return body
+
+
+@router.get(
+    "/facilities/{id}",
+    response={200: FacilityEnvelope, **ERRORS},
+    summary="One facility: address, phones, services in plain language, source",
+)
+def facility_detail(request, id: str):
+    f = Facility.objects.select_related("source", "otp_program").filter(key=id).first()
+    if f is None:
+        raise ApiError(404, f"Unknown facility {id!r}")
+    row = _row(f)
+    row["source"] = f.source.slug
+    row["intake_phones"] = [
+        p for p in (f.intake1, f.intake2, f.intake1a, f.intake2a) if p
+    ]
+    row["address_withheld"] = f.address_withheld
+    row["location_source"] = f.location_source
+    services = []
+    for g in services_by_group(f):
+        items = []
+        for token in f.code_list:
+            c = code_table.BY_KEY.get((f.directory_type, token))
+            if c is not None and c.group == g.group:
+                items.append(
+                    {
+                        "code": c.code,
+                        "value": c.value,
+                        "label_en": c.label_en,
+                        "label_es": c.label_es,
+                    }
+                )
+        services.append({"group": g.group, "label": g.label, "services": items})
+    row["services"] = services
+    return envelope(row, [f.source])
+
+
+@router.get(
+    "/service-codes",
+    response={200: ServiceCodesEnvelope, **ERRORS},
+    summary="The reviewed table of SAMHSA service codes and the finder's filters",
+    description=(
+        "Every code of both directories with its official label, filter group and "
+        "value, and plain-language English and Spanish labels. `meta.filters` lists "
+        "each filter's query parameter and its values."
+    ),
+)
+def service_codes(request):
+    rows = [
+        {
+            "directory_type": c.directory_type,
+            "code": c.code,
+            "official_label": c.official_label,
+            "group": c.group,
+            "value": c.value,
+            "label_en": c.label_en,
+            "label_es": c.label_es,
+        }
+        for c in code_table.TABLE
+    ]
+    sources = list(Source.objects.filter(service_codes__isnull=False).distinct())
+    filters = [
+        {
+            "param": PARAM_OF_GROUP[g],
+            "group": g,
+            "label_en": code_table.GROUPS[g][0],
+            "label_es": code_table.GROUPS[g][1],
+            "values": [
+                {"value": v, "label_en": en, "label_es": es}
+                for (gg, v), (en, es) in code_table.VALUES.items()
+                if gg == g
+            ],
+        }
+        for g in FILTER_GROUPS
+    ]
+    body = envelope(rows, sources)
+    body["meta"] = {"filters": filters}
+    return body

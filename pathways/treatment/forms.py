@@ -1,0 +1,179 @@
+"""The finder's search form (a GET form: no session, no CSRF token, no cookie)."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+
+from . import codes as code_table
+from .selectors import (
+    FILTER_GROUPS,
+    PARAM_OF_GROUP,
+    Place,
+    city_place,
+    group_values,
+    zip_place,
+)
+
+RADIUS_CHOICES = [5, 10, 25, 50, 100]
+DEFAULT_RADIUS = 25
+MIN_RADIUS, MAX_RADIUS = 5, 100
+ZIP_RE = re.compile(r"^\d{5}$")
+
+# The U.S. states, DC and territories the directory lists (postal, name).
+STATES = [
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
+    ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"),
+    ("DE", "Delaware"), ("DC", "District of Columbia"), ("FL", "Florida"),
+    ("GA", "Georgia"), ("HI", "Hawaii"), ("ID", "Idaho"), ("IL", "Illinois"),
+    ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"), ("KY", "Kentucky"),
+    ("LA", "Louisiana"), ("ME", "Maine"), ("MD", "Maryland"),
+    ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
+    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"),
+    ("NE", "Nebraska"), ("NV", "Nevada"), ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"),
+    ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"),
+    ("OK", "Oklahoma"), ("OR", "Oregon"), ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"), ("SC", "South Carolina"), ("SD", "South Dakota"),
+    ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"),
+    ("VA", "Virginia"), ("WA", "Washington"), ("WV", "West Virginia"),
+    ("WI", "Wisconsin"), ("WY", "Wyoming"), ("AS", "American Samoa"),
+    ("GU", "Guam"), ("MP", "Northern Mariana Islands"), ("PR", "Puerto Rico"),
+    ("VI", "U.S. Virgin Islands"),
+]  # fmt: skip
+
+# Groups shown open in the form; the others are in a <details> that opens when
+# one of its boxes is ticked.
+OPEN_GROUPS = ("medications", "level-of-care", "payment")
+
+
+class FinderForm(forms.Form):
+    zip = forms.CharField(
+        label="ZIP code",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 7}
+        ),
+    )
+    city = forms.CharField(
+        label="City",
+        required=False,
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    state = forms.ChoiceField(
+        label="State",
+        required=False,
+        choices=[("", "Choose a state")] + STATES,
+        error_messages={"invalid_choice": "Choose a state from the list."},
+    )
+    radius = forms.TypedChoiceField(
+        label="Distance",
+        coerce=int,
+        required=False,
+        choices=[(r, f"Within {r} miles") for r in RADIUS_CHOICES],
+        initial=DEFAULT_RADIUS,
+        error_messages={
+            "invalid_choice": "Choose a distance between 5 and 100 miles.",
+            "invalid": "Choose a distance between 5 and 100 miles.",
+        },
+    )
+
+    # Filled only by "Use my location" (JavaScript), rounded to 2 decimals
+    # (about 1 km) in the browser; never stored or logged.
+    lat = forms.FloatField(
+        required=False, min_value=-90, max_value=90, widget=forms.HiddenInput
+    )
+    lng = forms.FloatField(
+        required=False, min_value=-180, max_value=180, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("use_required_attribute", False)
+        super().__init__(*args, **kwargs)
+        for group in FILTER_GROUPS:
+            self.fields[PARAM_OF_GROUP[group]] = forms.MultipleChoiceField(
+                label=code_table.GROUPS[group][0],
+                required=False,
+                choices=group_values(group),
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={
+                    "invalid_choice": "“%(value)s” is not one of the choices for "
+                    + code_table.GROUPS[group][0].lower()
+                    + "."
+                },
+            )
+        self.place: Place | None = None
+
+    def clean_zip(self) -> str:
+        value = "".join(self.cleaned_data.get("zip", "").split())
+        if value and not ZIP_RE.match(value[:5]):
+            raise forms.ValidationError(
+                "Enter a 5-digit ZIP code, for example 97214.", code="zip-format"
+            )
+        return value[:5]
+
+    def clean_radius(self) -> int:
+        value = self.cleaned_data.get("radius")
+        if value in (None, ""):
+            return DEFAULT_RADIUS
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if any(n in self.errors for n in ("zip", "city", "state", "lat", "lng")):
+            return data
+        zip_code, city, state = data.get("zip"), data.get("city"), data.get("state")
+        if zip_code:
+            self.place = zip_place(zip_code)
+            if self.place is None:
+                self.add_error(
+                    "zip",
+                    f"We could not find the ZIP code {zip_code}. Check the number, or "
+                    "search by city and state instead.",
+                )
+        elif city and state:
+            self.place = city_place(city, state)
+            if self.place is None:
+                self.add_error(
+                    "city",
+                    f"We could not find {city} in {state}. Check the spelling, or "
+                    "search by ZIP code instead.",
+                )
+        elif city or state:
+            self.add_error(
+                "city" if state else "state",
+                "To search by city, enter both the city and the state.",
+            )
+        elif data.get("lat") is not None and data.get("lng") is not None:
+            self.place = Place(data["lat"], data["lng"], "your location")
+        else:
+            raise forms.ValidationError(
+                "Enter a ZIP code, or a city and state, to search.", code="empty"
+            )
+        return data
+
+    def filters(self) -> dict[str, list[str]]:
+        out = {}
+        for group in FILTER_GROUPS:
+            values = self.cleaned_data.get(PARAM_OF_GROUP[group])
+            if values:
+                out[group] = list(values)
+        return out
+
+    def group_fields(self):
+        """(bound field, open?) for each filter group, in the finder's order."""
+        for group in FILTER_GROUPS:
+            param = PARAM_OF_GROUP[group]
+            bound = self[param]
+            ticked = bool(self.data.getlist(param)) if self.is_bound else False
+            # A blank form opens the main groups; after a search, only those
+            # with a ticked box (the results come sooner on a phone).
+            yield (
+                bound,
+                ticked
+                or bool(bound.errors)
+                or (not self.is_bound and group in OPEN_GROUPS),
+            )
