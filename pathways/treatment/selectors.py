@@ -135,11 +135,11 @@ class Place:
 def _zip_index() -> tuple[dict[str, Place], dict[tuple[str, str], Place]]:
     """ZIP -> Place and (city, state) -> Place, from the offline ``zipcodes``
     package (loaded once per process)."""
-    import zipcodes
+    from pathways.treatment.zipdata import all_zips
 
     by_zip: dict[str, Place] = {}
     cities: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
-    for z in zipcodes.list_all():
+    for z in all_zips():
         try:
             lat, lng = float(z["lat"]), float(z["long"])
         except (TypeError, ValueError):

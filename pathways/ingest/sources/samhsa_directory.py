@@ -706,10 +706,10 @@ def location_index(services_dir: Path | None) -> LocationIndex:
 @lru_cache(maxsize=1)
 def zip_centroids() -> dict[str, tuple[float, float, str]]:
     """ZIP -> (lat, lng, state) from the offline ``zipcodes`` package."""
-    import zipcodes
+    from pathways.treatment.zipdata import all_zips
 
     out: dict[str, tuple[float, float, str]] = {}
-    for z in zipcodes.list_all():
+    for z in all_zips():
         try:
             lat, lng = float(z["lat"]), float(z["long"])
         except (TypeError, ValueError):
