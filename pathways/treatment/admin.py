@@ -1,8 +1,9 @@
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.html import format_html_join
 
 from . import codes as code_table
-from .models import Facility, OtpProgram, ServiceCode
+from .models import Facility, ListingReport, OtpProgram, ServiceCode
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -71,3 +72,83 @@ class FacilityAdmin(ReadOnlyAdmin):
             c = code_table.BY_KEY.get((obj.directory_type, code))
             rows.append((code, c.group if c else "?", c.label_en if c else "?"))
         return format_html_join("", "<div><b>{}</b> · {} · {}</div>", rows)
+
+
+def _set_status(status: str, message: str):
+    def action(modeladmin, request, queryset):
+        n = queryset.update(
+            status=status, resolved_by=request.user, resolved_at=timezone.now()
+        )
+        modeladmin.message_user(request, f"{n} report(s) {message}.")
+
+    return action
+
+
+@admin.register(ListingReport)
+class ListingReportAdmin(admin.ModelAdmin):
+    """The data stewards' queue of "report a problem with this listing".
+
+    Reports are what readers sent: staff change only their status (through the
+    actions, which record who and when). The contact email is shown here, to
+    staff, and nowhere else."""
+
+    list_display = ["created_at", "facility", "kind", "status", "short_details"]
+    list_filter = ["status", "kind"]
+    search_fields = ["facility__name", "facility__name2"]
+    list_select_related = ["facility", "resolved_by"]
+    raw_id_fields = ["facility"]
+    date_hierarchy = "created_at"
+    actions = ["mark_in_progress", "mark_resolved", "dismiss"]
+    readonly_fields = [
+        "facility",
+        "kind",
+        "details",
+        "contact_email",
+        "created_at",
+        "ip_hash",
+        "resolved_by",
+        "resolved_at",
+    ]
+    fields = [
+        "facility",
+        "kind",
+        "details",
+        "contact_email",
+        "status",
+        "created_at",
+        "resolved_by",
+        "resolved_at",
+        "ip_hash",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="Details")
+    def short_details(self, obj: ListingReport) -> str:
+        text = obj.details or ""
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    def save_model(self, request, obj, form, change):
+        if change and "status" in form.changed_data:
+            obj.resolved_by = request.user
+            obj.resolved_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Mark selected reports in progress")
+    def mark_in_progress(self, request, queryset):
+        _set_status(ListingReport.Status.IN_PROGRESS, "marked in progress")(
+            self, request, queryset
+        )
+
+    @admin.action(description="Mark selected reports resolved")
+    def mark_resolved(self, request, queryset):
+        _set_status(ListingReport.Status.RESOLVED, "marked resolved")(
+            self, request, queryset
+        )
+
+    @admin.action(description="Dismiss selected reports")
+    def dismiss(self, request, queryset):
+        _set_status(ListingReport.Status.DISMISSED, "dismissed")(
+            self, request, queryset
+        )

@@ -13,6 +13,7 @@ each code means (from the official definitions file plus the reviewed table in
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from . import codes as code_table
@@ -184,3 +185,55 @@ class Facility(models.Model):
         if self.otp_program_id is None:
             return None
         return self.otp_program.certification == OtpProgram.Certification.CERTIFIED
+
+
+class ListingReport(models.Model):
+    """A reader's "report a problem with this listing", queued for data stewards.
+
+    The IP address is never stored: ``ip_hash`` is an HMAC of it (see
+    ``pathways.library.services.hash_ip``), used only for the rate limit. The
+    contact email is optional and shown to staff only, never on a public page."""
+
+    class Kind(models.TextChoices):
+        CLOSED = "closed", "The place has closed"
+        WRONG_PHONE = "wrong-phone", "The phone number is wrong"
+        WRONG_ADDRESS = "wrong-address", "The address is wrong"
+        WRONG_SERVICES = "wrong-services", "The services listed are wrong"
+        OTHER = "other", "Something else"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        IN_PROGRESS = "in-progress", "In progress"
+        RESOLVED = "resolved", "Resolved"
+        DISMISSED = "dismissed", "Dismissed"
+
+    facility = models.ForeignKey(
+        Facility, on_delete=models.CASCADE, related_name="reports"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    details = models.TextField(max_length=2000, blank=True, help_text="Plain text")
+    contact_email = models.EmailField(
+        blank=True, help_text="Optional; staff only, never shown publicly"
+    )
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    ip_hash = models.CharField(
+        max_length=64, blank=True, help_text="HMAC-SHA256 of the IP address"
+    )
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who last changed the status",
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.facility.name}"

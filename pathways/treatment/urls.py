@@ -7,4 +7,5 @@ app_name = "treatment"
 urlpatterns = [
     path("find/", views.find, name="find"),
     path("find/facility/<str:key>/", views.facility, name="facility"),
+    path("find/facility/<str:key>/report/", views.report, name="report"),
 ]

@@ -1,7 +1,9 @@
 """The service finder's pages: search (/find/) and one facility.
 
 Privacy: these views read only the query string, never the session, set no
-cookie, and neither store nor log what was searched for."""
+cookie, and neither store nor log what was searched for. The one exception is
+the "report a problem with this listing" form (``report``): a POST form, so its
+page sets the CSRF cookie."""
 
 from __future__ import annotations
 
@@ -11,12 +13,14 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from pathways.core.models import Source
+from pathways.library.services import client_ip_hash
 
 from .forms import FinderForm
 from .models import Facility
+from .report import RateLimited, ReportForm, report_create
 from .selectors import facilities_near, matched_values, services_by_group
 
 PER_PAGE = 20
@@ -108,6 +112,35 @@ def facility(request: HttpRequest, key: str) -> HttpResponse:
             "groups": services_by_group(f),
             "source": f.source,
         },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@cache_control(private=True, max_age=0, no_store=True)
+def report(request: HttpRequest, key: str) -> HttpResponse:
+    """Report a problem with a listing. The only finder page that sets a cookie
+    (CSRF, on this form's page only)."""
+    f = get_object_or_404(Facility.objects.only("pk", "key", "name", "city"), key=key)
+    status = 200
+    limited = False
+    if request.method == "POST":
+        form = ReportForm(request.POST, facility=f)
+        if form.is_bot() or form.is_valid():
+            try:
+                report_create(form, ip_hash=client_ip_hash(request))
+            except RateLimited:
+                limited, status = True, 429
+            else:
+                return render(request, "treatment/report_thanks.html", {"f": f})
+        else:
+            status = 400
+    else:
+        form = ReportForm(facility=f)
+    return render(
+        request,
+        "treatment/report.html",
+        {"f": f, "form": form, "limited": limited},
+        status=status,
     )
 
 

@@ -1,0 +1,117 @@
+"""'Report a problem with this listing': the form and the write.
+
+Spam defenses reuse the library's (``pathways.library.services``): a honeypot
+field people never see, a signed "form shown at" timestamp (a form sent back
+in under ``MIN_FILL_SECONDS`` is treated like the honeypot), and a rate limit
+per HMAC-hashed IP address in Django's cache (``RATE_LIMIT`` reports per
+``RATE_WINDOW`` seconds). Caught bots see the same thank-you page and nothing
+is stored. The IP address itself is never stored."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.cache import cache
+
+from pathways.library.services import form_age, form_token
+
+from .models import Facility, ListingReport
+
+RATE_LIMIT = 5
+RATE_WINDOW = 60 * 60
+MIN_FILL_SECONDS = 3
+FORM_MAX_AGE = 24 * 60 * 60
+
+
+class RateLimited(Exception):
+    """Too many reports from one (hashed) IP address; try again later."""
+
+
+class ReportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What is wrong?",
+        choices=ListingReport.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label="Details",
+        required=False,
+        max_length=2000,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 30}),
+        help_text="What should the listing say instead? Please do not include "
+        "health information about yourself or anyone else. Up to 2,000 characters.",
+    )
+    contact_email = forms.EmailField(
+        label="Your email (optional)",
+        required=False,
+        help_text="Only if we may ask you a question about this report. Never "
+        "shown on the site.",
+    )
+    # The honeypot: hidden from people (CSS and aria-hidden), filled by bots.
+    website = forms.CharField(label="Leave this empty", required=False)
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, facility: Facility, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.facility = facility
+        self.fields["website"].widget.attrs.update(
+            {"autocomplete": "off", "tabindex": "-1"}
+        )
+        if not self.is_bound:
+            self.initial["started"] = form_token(facility.pk)
+
+    def full_clean(self):
+        super().full_clean()
+        # Point each field with an error at its message (and keep its help).
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            field = self[name]
+            attrs = self.fields[name].widget.attrs
+            attrs["aria-invalid"] = "true"
+            ids = [f"{field.auto_id}_error"]
+            if self.fields[name].help_text:
+                ids.append(f"{field.auto_id}_helptext")
+            attrs["aria-describedby"] = " ".join(ids)
+
+    def is_bot(self) -> bool:
+        if self.data.get("website"):
+            return True
+        age = form_age(self.data.get("started", ""), self.facility.pk)
+        return age is None or age < MIN_FILL_SECONDS or age > FORM_MAX_AGE
+
+
+def _rate_key(ip_hash: str) -> str:
+    return f"treatment:report-rate:{ip_hash}"
+
+
+def rate_limited(ip_hash: str) -> bool:
+    return (cache.get(_rate_key(ip_hash)) or 0) >= RATE_LIMIT
+
+
+def _count_attempt(ip_hash: str) -> None:
+    key = _rate_key(ip_hash)
+    # The window starts at the first report and is not extended by later ones.
+    if not cache.add(key, 1, timeout=RATE_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=RATE_WINDOW)
+
+
+def report_create(form: ReportForm, *, ip_hash: str) -> ListingReport | None:
+    """Store a valid report; None when it looks like a bot (nothing stored).
+    Raises RateLimited when this address has sent too many lately."""
+    if rate_limited(ip_hash):
+        raise RateLimited
+    _count_attempt(ip_hash)
+    if form.is_bot():
+        return None
+    data = form.cleaned_data
+    return ListingReport.objects.create(
+        facility=form.facility,
+        kind=data["kind"],
+        details=data["details"],
+        contact_email=data["contact_email"],
+        ip_hash=ip_hash,
+    )
