@@ -246,6 +246,8 @@ def _ingest(data_dir: Path) -> None:
             stdout=out,
             stderr=out,
         )
+        # The library's first content, as `make run` loads it.
+        call_command("seed_library", stdout=out, stderr=out)
     except Exception as exc:
         raise RuntimeError(f"ingest failed: {exc}\n{out.getvalue()[-3000:]}") from exc
 
