@@ -19,12 +19,13 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from pathways.core.ratelimit import RateLimit
 
 from .models import Comment, CommentStatus, Resource, ResourceType
 
@@ -87,23 +88,12 @@ def form_age(token: str, article_id: int) -> float | None:
         return None
 
 
-def _rate_key(ip_hash: str) -> str:
-    return f"library:comment-rate:{ip_hash}"
+COMMENT_RATE = RateLimit("library-comment", limit=RATE_LIMIT, window=RATE_WINDOW)
 
 
 def rate_limited(ip_hash: str) -> bool:
     """True if this address has used up its comments for the current window."""
-    return (cache.get(_rate_key(ip_hash)) or 0) >= RATE_LIMIT
-
-
-def _count_attempt(ip_hash: str) -> None:
-    key = _rate_key(ip_hash)
-    # The window starts at the first comment and is not extended by later ones.
-    if not cache.add(key, 1, timeout=RATE_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=RATE_WINDOW)
+    return COMMENT_RATE.exceeded(ip_hash)
 
 
 def link_error(text: str) -> str | None:
@@ -149,7 +139,7 @@ def comment_create(
         spam_reason=spam_reason[:20],
     )
     comment.full_clean()
-    _count_attempt(ip_hash)
+    COMMENT_RATE.hit(ip_hash)
     comment.save()
     return comment
 

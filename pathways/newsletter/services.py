@@ -11,7 +11,6 @@ import hmac
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
@@ -19,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from pathways.core.ratelimit import RateLimit
 from pathways.library.models import IssueArea
 
 from . import tokens
@@ -44,16 +44,14 @@ def client_key(ip: str) -> str:
     ).hexdigest()
 
 
+SIGNUP_RATE = RateLimit(
+    "newsletter-signup", limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS
+)
+
+
 def rate_limited(*, ip: str) -> bool:
     """Count one attempt for this client; True once it is over the limit."""
-    key = f"newsletter:signup:{client_key(ip)}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > RATE_LIMIT
+    return SIGNUP_RATE.hit(client_key(ip)) > RATE_LIMIT
 
 
 def _site(base_url: str | None) -> str:

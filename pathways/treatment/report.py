@@ -10,8 +10,8 @@ is stored. The IP address itself is never stored."""
 from __future__ import annotations
 
 from django import forms
-from django.core.cache import cache
 
+from pathways.core.ratelimit import RateLimit
 from pathways.library.services import form_age, form_token
 
 from .models import Facility, ListingReport
@@ -81,22 +81,11 @@ class ReportForm(forms.Form):
         return age is None or age < MIN_FILL_SECONDS or age > FORM_MAX_AGE
 
 
-def _rate_key(ip_hash: str) -> str:
-    return f"treatment:report-rate:{ip_hash}"
+REPORT_RATE = RateLimit("finder-report", limit=RATE_LIMIT, window=RATE_WINDOW)
 
 
 def rate_limited(ip_hash: str) -> bool:
-    return (cache.get(_rate_key(ip_hash)) or 0) >= RATE_LIMIT
-
-
-def _count_attempt(ip_hash: str) -> None:
-    key = _rate_key(ip_hash)
-    # The window starts at the first report and is not extended by later ones.
-    if not cache.add(key, 1, timeout=RATE_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=RATE_WINDOW)
+    return REPORT_RATE.exceeded(ip_hash)
 
 
 def report_create(form: ReportForm, *, ip_hash: str) -> ListingReport | None:
@@ -104,7 +93,7 @@ def report_create(form: ReportForm, *, ip_hash: str) -> ListingReport | None:
     Raises RateLimited when this address has sent too many lately."""
     if rate_limited(ip_hash):
         raise RateLimited
-    _count_attempt(ip_hash)
+    REPORT_RATE.hit(ip_hash)
     if form.is_bot():
         return None
     data = form.cleaned_data
