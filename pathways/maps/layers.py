@@ -211,6 +211,22 @@ def _when(f) -> str:
     return "source undated; effective date unknown"
 
 
+def _fact_cell(st: State, cat: Category, x, detail: str) -> Cell:
+    """A map cell for the law fact ``x`` (a ``policy.FactOnDate``) in class ``cat``."""
+    return Cell(
+        st,
+        cat.slug,
+        cat.label,
+        cat.color,
+        display=cat.label,
+        detail=detail,
+        source=x.fact.source,
+        confidence=x.fact.confidence,
+        date_known=x.date_known,
+        conflicts=len(x.alternatives),
+    )
+
+
 def _policy(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
     cats = _categories(spec.topic)
     by_slug = {c.slug: c for c in cats}
@@ -224,20 +240,8 @@ def _policy(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
             continue
         f = x.fact
         when = _when(f)
-        cells[st.postal] = Cell(
-            st,
-            cat.slug,
-            cat.label,
-            cat.color,
-            display=cat.label,
-            detail=f"{f.value} ({when})"
-            if f.value.lower() != cat.label.lower()
-            else when,
-            source=f.source,
-            confidence=f.confidence,
-            date_known=x.date_known,
-            conflicts=len(x.alternatives),
-        )
+        detail = f"{f.value} ({when})" if f.value.lower() != cat.label.lower() else when
+        cells[st.postal] = _fact_cell(st, cat, x, detail)
     return LayerView(
         spec,
         cells,
@@ -274,19 +278,7 @@ def _decrim(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
         else:
             cells[st.postal] = _no_data(st)
             continue
-        f = x.fact
-        cells[st.postal] = Cell(
-            st,
-            cat.slug,
-            cat.label,
-            cat.color,
-            display=cat.label,
-            detail=f"{f.value} ({_when(f)})",
-            source=f.source,
-            confidence=f.confidence,
-            date_known=x.date_known,
-            conflicts=len(x.alternatives),
-        )
+        cells[st.postal] = _fact_cell(st, cat, x, f"{x.fact.value} ({_when(x.fact)})")
     return LayerView(
         spec,
         cells,

@@ -14,6 +14,8 @@ from django.core.management import call_command
 
 from pathways.core.tests.test_pages import LOADS
 from pathways.ingest.tests.test_census_population import v2019_csv
+from pathways.ingest.tests.test_fbi_arrests import CSV_COLUMNS
+from pathways.ingest.tests.test_state_laws import COLUMNS as STATE_LAWS_COLUMNS
 from pathways.maps import layers
 from pathways.policy.topics import label as topic_label
 
@@ -70,20 +72,7 @@ def vsrr_file() -> str:
     return "".join(rows)
 
 
-LAW_COLUMNS = [
-    "state",
-    "fact",
-    "value",
-    "effective_date",
-    "citation",
-    "source_name",
-    "source_url",
-    "as_of",
-    "confidence",
-    "evidence",
-    "notes",
-    "origin",
-]
+LAW_COLUMNS = STATE_LAWS_COLUMNS  # the law file's published header
 
 
 def law(state, fact, value, url, *, effective="", citation="", as_of="", conf=""):
@@ -150,20 +139,7 @@ LAWS = [
     ),
 ]
 
-ARREST_COLUMNS = [
-    "state",
-    "state_name",
-    "year",
-    "drug_arrests_total",
-    "possession",
-    "sale_manufacturing",
-    "agencies",
-    "population_covered",
-    "source_repo",
-    "source_path",
-    "official_source",
-    "notes",
-]
+ARREST_COLUMNS = CSV_COLUMNS  # the compiled arrests file's header
 DC_NOTE = (
     "LOW COVERAGE: covered population = 0.0% of Census July-1 2016 state "
     "population; DC NOT USABLE: Table 22 DC entry covers transit police only"
