@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "pathways.maps",
     "pathways.treatment",
     "pathways.library",
+    "pathways.staff",
     "pathways.newsletter",
     "pathways.search",
     "pathways.api",
@@ -104,6 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "pathways.core.i18n.language_links",
             ],
         },
     },
@@ -183,6 +185,13 @@ CACHES = {
         }
     )
 }
+
+# Finder maps are drawn from local outlines (us-atlas) and ask no other host for
+# anything. A deployment that wants a tile background may set a tile URL such as
+# "https://tile.example/{z}/{x}/{y}.png" (Web Mercator, 256 px) and the credit the
+# provider requires; empty (the default) means no tiles.
+PATHWAYS_MAP_TILE_URL = os.environ.get("PATHWAYS_MAP_TILE_URL", "")
+PATHWAYS_MAP_TILE_ATTRIBUTION = os.environ.get("PATHWAYS_MAP_TILE_ATTRIBUTION", "")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
