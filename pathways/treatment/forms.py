@@ -1,12 +1,15 @@
-"""The finder's search form (a GET form: no session, no CSRF token, no cookie)."""
+"""The finder's forms: search, "what fits me" and compare (GET forms: no
+session, no CSRF token, no cookie)."""
 
 from __future__ import annotations
 
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from . import codes as code_table
+from . import fit
 from .selectors import (
     FILTER_GROUPS,
     PARAM_OF_GROUP,
@@ -48,7 +51,10 @@ STATES = [
 OPEN_GROUPS = ("medications", "level-of-care", "payment")
 
 
-class FinderForm(forms.Form):
+class PlaceForm(forms.Form):
+    """Where to search from: a ZIP code, a city and state, or a point (the
+    "use my location" button); and how far."""
+
     zip = forms.CharField(
         label="ZIP code",
         required=False,
@@ -93,18 +99,6 @@ class FinderForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("use_required_attribute", False)
         super().__init__(*args, **kwargs)
-        for group in FILTER_GROUPS:
-            self.fields[PARAM_OF_GROUP[group]] = forms.MultipleChoiceField(
-                label=code_table.GROUPS[group][0],
-                required=False,
-                choices=group_values(group),
-                widget=forms.CheckboxSelectMultiple,
-                error_messages={
-                    "invalid_choice": "“%(value)s” is not one of the choices for "
-                    + code_table.GROUPS[group][0].lower()
-                    + "."
-                },
-            )
         self.place: Place | None = None
 
     def clean_zip(self) -> str:
@@ -155,6 +149,33 @@ class FinderForm(forms.Form):
             )
         return data
 
+
+SORT_CHOICES = [("distance", _("Nearest first")), ("fit", _("Best fit first"))]
+
+
+class FinderForm(PlaceForm):
+    sort = forms.ChoiceField(
+        label=_("Sort results"),
+        required=False,
+        choices=SORT_CHOICES,
+        error_messages={"invalid_choice": _("Choose how to sort the results.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for group in FILTER_GROUPS:
+            self.fields[PARAM_OF_GROUP[group]] = forms.MultipleChoiceField(
+                label=code_table.GROUPS[group][0],
+                required=False,
+                choices=group_values(group),
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={
+                    "invalid_choice": "“%(value)s” is not one of the choices for "
+                    + code_table.GROUPS[group][0].lower()
+                    + "."
+                },
+            )
+
     def filters(self) -> dict[str, list[str]]:
         out = {}
         for group in FILTER_GROUPS:
@@ -177,3 +198,80 @@ class FinderForm(forms.Form):
                 or bool(bound.errors)
                 or (not self.is_bound and group in OPEN_GROUPS),
             )
+
+
+def _value_choices(group: str, values) -> list[tuple[str, str]]:
+    return [(v, fit.value_label(group, v)) for v in values]
+
+
+class FitForm(PlaceForm):
+    """'What fits me': where (required), then short optional questions. The
+    answers are read from the query string and never stored."""
+
+    help = forms.ChoiceField(
+        label=_("What would you like help with?"),
+        required=False,
+        choices=fit.HELP_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    for_whom = forms.ChoiceField(
+        label=_("Who is the help for?"),
+        required=False,
+        choices=fit.FOR_WHOM_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    medication = forms.ChoiceField(
+        label=_("Medication for opioid use"),
+        required=False,
+        choices=fit.MEDICATION_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    payment = forms.MultipleChoiceField(
+        label=_("How would you like to pay?"),
+        required=False,
+        choices=lambda: _value_choices("payment", fit.PAYMENT_VALUES),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    age = forms.ChoiceField(
+        label=_("Age"),
+        required=False,
+        choices=fit.AGE_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    pregnant = forms.BooleanField(
+        label=_("Pregnant or recently gave birth (postpartum)"), required=False
+    )
+    language = forms.ChoiceField(
+        label=_("Language other than English"),
+        required=False,
+        choices=lambda: (
+            [("", _("No preference (English is fine)"))]
+            + _value_choices("language", fit.LANGUAGE_VALUES)
+        ),
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("Help with other things in life"),
+        required=False,
+        choices=lambda: _value_choices("extra-help", fit.NEED_VALUES),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    goal = forms.ChoiceField(
+        label=_("What are you hoping for right now?"),
+        required=False,
+        choices=fit.GOAL_CHOICES,
+        widget=forms.RadioSelect,
+    )
+
+    def answers(self) -> fit.Answers:
+        d = self.cleaned_data
+        return fit.Answers(
+            help=d.get("help") or "",
+            for_whom=d.get("for_whom") or "",
+            medication=d.get("medication") or "",
+            payment=tuple(d.get("payment") or ()),
+            age=d.get("age") or "",
+            pregnant=bool(d.get("pregnant")),
+            language=d.get("language") or "",
+            needs=tuple(d.get("needs") or ()),
+            goal=d.get("goal") or "",
+        )

@@ -1,4 +1,5 @@
-"""The service finder's pages: search (/find/) and one facility.
+"""The service finder's pages: search (/find/), "what fits me" (/find/fit/),
+compare (/find/compare/) and one facility.
 
 Privacy: these views read only the query string, never the session, set no
 cookie, and neither store nor log what was searched for. The one exception is
@@ -8,22 +9,35 @@ page sets the CSRF cookie."""
 from __future__ import annotations
 
 import math
+import re
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
 from pathways.core.models import Source
 from pathways.library.services import client_ip_hash
 
-from .forms import FinderForm
+from . import fit as fitting
+from .forms import FinderForm, FitForm, PlaceForm
 from .models import Facility
 from .report import RateLimited, ReportForm, report_create
-from .selectors import facilities_near, matched_values, services_by_group
+from .selectors import (
+    FILTER_GROUPS,
+    facilities_near,
+    haversine_miles,
+    matched_values,
+    services_by_group,
+)
 
 PER_PAGE = 20
+COMPARE_MAX = 4
+PLACE_PARAMS = ("zip", "city", "state", "lat", "lng")
+KEY_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 
 def _page_number(text: str | None, pages: int) -> int:
@@ -55,6 +69,13 @@ def find(request: HttpRequest) -> HttpResponse:
             miles=form.cleaned_data["radius"],
             filters=filters,
         )
+        sort = form.cleaned_data.get("sort") or "distance"
+        if sort == "fit" and filters:
+            # Best fit: the most chosen values matched (a place already has
+            # one in each chosen group), then nearest.
+            scored = [(len(matched_values(n.facility, filters)), n) for n in results]
+            scored.sort(key=lambda t: (-t[0], t[1].miles, t[1].facility.name))
+            results = [n for _count, n in scored]
         paginator = Paginator(results, PER_PAGE)
         page = paginator.page(
             _page_number(request.GET.get("page"), paginator.num_pages)
@@ -69,6 +90,8 @@ def find(request: HttpRequest) -> HttpResponse:
             for hit in page.object_list
         ]
         ctx.update(
+            sort=sort,
+            place_params=_place_params(form),
             place=form.place,
             radius=form.cleaned_data["radius"],
             filters=filters,
@@ -87,22 +110,185 @@ def find(request: HttpRequest) -> HttpResponse:
     return render(request, "treatment/find.html", ctx, status=status)
 
 
+def _place_params(form: PlaceForm) -> list[tuple[str, str]]:
+    """The search's place as (name, value) pairs, for hidden inputs of the
+    compare form (so the comparison can show distances)."""
+    out = []
+    for name in ("zip", "city", "state", "lat", "lng"):
+        value = form.cleaned_data.get(name)
+        if value not in (None, ""):
+            out.append((name, str(value)))
+    return out
+
+
+def _sources(facilities) -> list[Source]:
+    return list(Source.objects.filter(pk__in={f.source_id for f in facilities}))
+
+
+@require_safe
+@cache_control(private=True, max_age=0, no_store=True)
+def fit(request: HttpRequest) -> HttpResponse:
+    """'What fits me': a GET questionnaire; results ranked by fit, then
+    distance, each explaining what matched, what is not listed and what the
+    directory does not say. The answers live only in this request."""
+    asked = any(k in request.GET for k in PLACE_PARAMS)
+    form = FitForm(request.GET if asked else None)
+    ctx: dict = {"form": form, "asked": asked}
+    status = 200
+    if asked and form.is_valid():
+        answers = form.answers()
+        nearby = facilities_near(
+            lat=form.place.lat,
+            lng=form.place.lng,
+            miles=form.cleaned_data["radius"],
+        )
+        ranked = fitting.rank(nearby, answers)
+        paginator = Paginator(ranked, PER_PAGE)
+        page = paginator.page(
+            _page_number(request.GET.get("page"), paginator.num_pages)
+        )
+        rows = []
+        for item in page.object_list:
+            f = item.facility
+            distance = miles_display(item.miles)
+            rows.append(
+                {
+                    "f": f,
+                    "fit": item,
+                    "miles": distance,
+                    "summary": item.summary(distance),
+                    "tel": tel_href(f.phone) if f.phone else "",
+                }
+            )
+        ctx.update(
+            answers=answers,
+            criteria=fitting.criteria(answers),
+            place=form.place,
+            radius=form.cleaned_data["radius"],
+            page=page,
+            rows=rows,
+            results_shown=True,
+            paginator=paginator,
+            count=len(ranked),
+            base_query=_query_without_page(request),
+            place_params=_place_params(form),
+            sources=_sources(r["f"] for r in rows),
+        )
+    elif asked:
+        status = 400
+    return render(request, "treatment/fit.html", ctx, status=status)
+
+
+@require_safe
+@cache_control(private=True, max_age=0, no_store=True)
+def compare(request: HttpRequest) -> HttpResponse:
+    """Up to four facilities side by side (?id=<key>&id=<key>…), with
+    distances when the query has a place (zip, city and state, or lat/lng)."""
+    keys = list(dict.fromkeys(k.strip() for k in request.GET.getlist("id")))
+    keys = [k for k in keys if k]
+    errors: list[str] = []
+    facilities: list[Facility] = []
+    place = None
+    if len(keys) < 2:
+        errors.append(_("Choose at least two places to compare."))
+    elif len(keys) > COMPARE_MAX:
+        errors.append(
+            _("You can compare up to %(max)d places at a time; you chose %(n)d.")
+            % {"max": COMPARE_MAX, "n": len(keys)}
+        )
+    else:
+        found = {
+            f.key: f
+            for f in Facility.objects.select_related("source", "otp_program").filter(
+                key__in=[k for k in keys if KEY_RE.match(k)]
+            )
+        }
+        missing = [k for k in keys if k not in found]
+        if missing:
+            errors.append(
+                ngettext(
+                    "We could not find one of the places you chose. "
+                    "It may have been removed from the directory.",
+                    "We could not find %(n)d of the places you chose. "
+                    "They may have been removed from the directory.",
+                    len(missing),
+                )
+                % {"n": len(missing)}
+            )
+        facilities = [found[k] for k in keys if k in found]
+    place_form = None
+    if any(k in request.GET for k in PLACE_PARAMS):
+        place_form = PlaceForm(request.GET)
+        if place_form.is_valid():
+            place = place_form.place
+        else:
+            errors.extend(
+                str(e)
+                for field_errors in place_form.errors.values()
+                for e in field_errors
+            )
+    if errors:
+        return render(
+            request,
+            "treatment/compare.html",
+            {"errors": errors, "facilities": []},
+            status=400,
+        )
+    columns = []
+    for f in facilities:
+        miles = None
+        if place is not None and f.lat is not None:
+            miles = miles_display(haversine_miles(place.lat, place.lng, f.lat, f.lng))
+        groups = {g.group: g.services for g in services_by_group(f)}
+        columns.append(
+            {
+                "f": f,
+                "miles": miles,
+                "phones": _phones(f),
+                "groups": groups,
+            }
+        )
+    rows = [
+        {
+            "label": fitting.group_label(group),
+            "cells": [c["groups"].get(group, []) for c in columns],
+        }
+        for group in FILTER_GROUPS
+    ]
+    return render(
+        request,
+        "treatment/compare.html",
+        {
+            "facilities": facilities,
+            "columns": columns,
+            "rows": rows,
+            "place": place,
+            "sources": _sources(facilities),
+        },
+    )
+
+
+def _phones(f: Facility) -> list[tuple[str, str, str]]:
+    phones: list[tuple[str, str, str]] = []
+    for label, number in (
+        (_("Main phone"), f.phone),
+        (_("Intake"), f.intake1),
+        (_("Intake"), f.intake2),
+        (_("Intake"), f.intake1a),
+        (_("Intake"), f.intake2a),
+    ):
+        if number and number not in [p[1] for p in phones]:
+            phones.append((label, number, tel_href(number)))
+    return phones
+
+
 @require_safe
 @cache_control(public=True, max_age=3600)
 def facility(request: HttpRequest, key: str) -> HttpResponse:
     f = get_object_or_404(
         Facility.objects.select_related("source", "otp_program"), key=key
     )
-    phones = []
-    for label, number in (
-        ("Main phone", f.phone),
-        ("Intake", f.intake1),
-        ("Intake", f.intake2),
-        ("Intake", f.intake1a),
-        ("Intake", f.intake2a),
-    ):
-        if number and number not in [p[1] for p in phones]:
-            phones.append((label, number, tel_href(number)))
+    phones = _phones(f)
     return render(
         request,
         "treatment/facility.html",
