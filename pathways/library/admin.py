@@ -1,13 +1,21 @@
 """Staff edit issue areas (with their sections, related resources and map layers)
-and resources here. Drafts stay off the site; "Publish" sets them live."""
+and resources here. Drafts stay off the site; "Publish" sets them live.
+
+Who may do what is set by the staff groups (pathways/staff/roles.py): every action
+here names the permission it needs, so an editor cannot moderate comments and a
+moderator cannot publish. Every edit of an issue area, section, resource or tag is
+kept (django-simple-history): the admin's "History" shows who changed what, when.
+"Preview" opens a draft or scheduled item at its own address, for staff only."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .models import (
@@ -22,17 +30,50 @@ from .models import (
 )
 
 
-@admin.action(description=_("Publish the selected items"))
+def _set_status(queryset, status: str) -> int:
+    """One save per item, so the history records who changed it and when (and
+    updated_at moves: `seed_library` leaves rows edited after its last run alone)."""
+    n = 0
+    for obj in queryset:
+        if obj.status != status:
+            obj.status = status
+            obj.save(update_fields=["status", "updated_at"])
+            n += 1
+    return n
+
+
+@admin.action(description=_("Publish the selected items"), permissions=["change"])
 def publish(modeladmin, request, queryset):
-    # updated_at too: `seed_library` leaves rows edited after its last run alone.
-    n = queryset.update(status=Status.PUBLISHED, updated_at=timezone.now())
+    n = _set_status(queryset, Status.PUBLISHED)
     modeladmin.message_user(request, _("%(n)d published.") % {"n": n}, messages.SUCCESS)
 
 
-@admin.action(description=_("Return the selected items to draft"))
+@admin.action(
+    description=_("Return the selected items to draft"), permissions=["change"]
+)
 def unpublish(modeladmin, request, queryset):
-    n = queryset.update(status=Status.DRAFT, updated_at=timezone.now())
+    n = _set_status(queryset, Status.DRAFT)
     modeladmin.message_user(request, _("%(n)d set to draft.") % {"n": n})
+
+
+class SiteLinkMixin:
+    """A "View on site" link for a published item, "Preview" for a draft or a
+    scheduled one (staff only: see views.can_preview), in the item's language."""
+
+    @admin.display(description=_("On the site"))
+    def site_link(self, obj) -> str:
+        if obj is None or obj.pk is None:
+            return "—"
+        with translation.override(obj.language):
+            url = obj.get_absolute_url()
+        if obj.is_public:
+            return format_html('<a href="{}">{}</a>', url, _("View on site"))
+        return format_html(
+            '<a href="{}">{}</a> <span class="help">{}</span>',
+            url,
+            _("Preview"),
+            _("Not published: only staff can open it."),
+        )
 
 
 class SectionInline(admin.StackedInline):
@@ -65,6 +106,7 @@ class IssueAreaForm(forms.ModelForm):
             "summary",
             "order",
             "language",
+            "translation_of",
             "status",
             "publish_at",
             "image",
@@ -74,7 +116,7 @@ class IssueAreaForm(forms.ModelForm):
 
 
 @admin.register(IssueArea)
-class IssueAreaAdmin(admin.ModelAdmin):
+class IssueAreaAdmin(SiteLinkMixin, SimpleHistoryAdmin):
     form = IssueAreaForm
     list_display = ["title", "order", "status", "publish_at", "language"]
     list_editable = ["order"]
@@ -83,23 +125,26 @@ class IssueAreaAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     actions = [publish, unpublish]
     inlines = [SectionInline, RelatedResourceInline]
+    readonly_fields = ["site_link"]
+    history_list_display = ["status", "title"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "order", "language"]}),
-        (_("Publishing"), {"fields": ["status", "publish_at"]}),
+        (None, {"fields": ["title", "slug", "summary", "order"]}),
+        (_("Language"), {"fields": ["language", "translation_of"]}),
+        (_("Publishing"), {"fields": ["status", "publish_at", "site_link"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Policy map"), {"fields": ["map_layers"]}),
     ]
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(SiteLinkMixin, SimpleHistoryAdmin):
     list_display = ["title", "type", "status", "publish_at", "language"]
     list_filter = ["type", "status", "language", "issue_areas", "tags"]
     search_fields = ["title", "summary", "authors", "publisher", "isbn"]
@@ -108,9 +153,12 @@ class ResourceAdmin(admin.ModelAdmin):
     filter_horizontal = ["issue_areas", "tags"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = [publish, unpublish]
+    readonly_fields = ["site_link"]
+    history_list_display = ["status", "title"]
     fieldsets = [
         (None, {"fields": ["type", "title", "slug", "summary", "body"]}),
-        (_("Publishing"), {"fields": ["status", "publish_at", "language"]}),
+        (_("Publishing"), {"fields": ["status", "publish_at", "site_link"]}),
+        (_("Language"), {"fields": ["language", "translation_of"]}),
         (
             _("Where it belongs"),
             {"fields": ["issue_areas", "tags", "published_date", "source_url"]},
@@ -141,15 +189,15 @@ def _moderate(status: str, done: str):
     return action
 
 
-approve = admin.action(description=_("Approve the selected comments"))(
-    _moderate(CommentStatus.APPROVED, _("%(n)d approved: now shown on the site."))
-)
-reject = admin.action(description=_("Reject the selected comments"))(
-    _moderate(CommentStatus.REJECTED, _("%(n)d rejected."))
-)
-mark_spam = admin.action(description=_("Mark the selected comments as spam"))(
-    _moderate(CommentStatus.SPAM, _("%(n)d marked as spam."))
-)
+approve = admin.action(
+    description=_("Approve the selected comments"), permissions=["change"]
+)(_moderate(CommentStatus.APPROVED, _("%(n)d approved: now shown on the site.")))
+reject = admin.action(
+    description=_("Reject the selected comments"), permissions=["change"]
+)(_moderate(CommentStatus.REJECTED, _("%(n)d rejected.")))
+mark_spam = admin.action(
+    description=_("Mark the selected comments as spam"), permissions=["change"]
+)(_moderate(CommentStatus.SPAM, _("%(n)d marked as spam.")))
 
 
 @admin.register(Comment)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from django.utils.html import Urlizer, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 # Slugs that /library/<slug>/ cannot take: the listing and feed URLs use them.
 RESERVED_SLUGS = frozenset({"feed", "type", "tag", "page"})
@@ -132,6 +134,21 @@ class PublishableQuerySet(models.QuerySet):
             status=Status.PUBLISHED, publish_at__lte=now or timezone.now()
         )
 
+    def in_language(self, language: str):
+        """Each piece of content once, for a reader of ``language``: an item in
+        another language is left out when a published version of it in
+        ``language`` exists (its original or a translation of the same original);
+        an item with no such version stays, and the page marks its own ``lang``."""
+        versions = self.model.objects.published().filter(language=language)
+        has_version = Exists(
+            versions.filter(
+                Q(translation_of=OuterRef("pk"))
+                | Q(pk=OuterRef("translation_of"))
+                | Q(translation_of=OuterRef("translation_of"))
+            )
+        )
+        return self.filter(Q(language=language) | ~has_version)
+
 
 class Publishable(models.Model):
     status = models.CharField(
@@ -153,6 +170,22 @@ class Publishable(models.Model):
     # Set by `manage.py seed_library` to updated_at after it writes the row: a later
     # edit in the admin moves updated_at past it, and the seed leaves the row alone.
     seeded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Translations point at their original (never at another translation), so an
+    # original and its translations form one group; at most one per language
+    # (a constraint on each concrete model, and clean()).
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        limit_choices_to={"translation_of__isnull": True},
+        help_text=_(
+            "If this item is a translation, the original it translates. Pages "
+            "link the two with “Read in English” / “Leer en español”."
+        ),
+    )
 
     objects = PublishableQuerySet.as_manager()
 
@@ -162,6 +195,69 @@ class Publishable(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    def clean(self) -> None:
+        super().clean()
+        original = self.translation_of
+        if original is None:
+            return
+        if original.pk == self.pk:
+            raise ValidationError(
+                {"translation_of": _("An item cannot be a translation of itself.")}
+            )
+        if original.translation_of_id is not None:
+            raise ValidationError(
+                {
+                    "translation_of": _(
+                        "Choose the original, not another translation of it."
+                    )
+                }
+            )
+        if self.pk and type(self).objects.filter(translation_of=self.pk).exists():
+            raise ValidationError(
+                {
+                    "translation_of": _(
+                        "Other items are translations of this one, so it is an "
+                        "original: it cannot be a translation too."
+                    )
+                }
+            )
+        if original.language == self.language:
+            raise ValidationError(
+                {"language": _("A translation must be in another language.")}
+            )
+        clash = (
+            type(self)
+            .objects.filter(translation_of=original, language=self.language)
+            .exclude(pk=self.pk)
+        )
+        if clash.exists():
+            raise ValidationError(
+                {
+                    "translation_of": _(
+                        "That item already has a translation in this language."
+                    )
+                }
+            )
+
+    def versions(self, *, include_unpublished: bool = False) -> list:
+        """The other-language versions of this item (its original and the other
+        translations of that original), published ones unless
+        ``include_unpublished``; ordered by language."""
+        root = self.translation_of_id or self.pk
+        if root is None:
+            return []
+        qs = (
+            type(self).objects.all()
+            if include_unpublished
+            else type(self).objects.published()
+        )
+        return list(
+            qs.filter(Q(pk=root) | Q(translation_of=root))
+            .exclude(pk=self.pk)
+            .exclude(language=self.language)
+            .order_by("language")
+        )
 
 
 class IssueArea(Publishable):
@@ -196,9 +292,17 @@ class IssueArea(Publishable):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "title"]
         indexes = [models.Index(fields=["status", "order"], name="lib_issue_pub")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="lib_issue_one_translation_per_language",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -236,6 +340,8 @@ class Section(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "id"]
 
@@ -246,6 +352,8 @@ class Section(models.Model):
 class Tag(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = [Lower("name")]
@@ -309,6 +417,7 @@ class Resource(Publishable):
     website = models.URLField(max_length=500, blank=True)
 
     objects = ResourceQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[issue_areas, tags])
 
     class Meta:
         ordering = ["-publish_at", "-id"]
@@ -319,6 +428,12 @@ class Resource(Publishable):
             models.Index(fields=["type", "status", "-publish_at"], name="lib_res_type"),
             # Issue-area and tag listings join through the M2M tables, whose
             # (resource_id, issuearea_id/tag_id) unique indexes serve the join.
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="lib_res_one_translation_per_language",
+            )
         ]
 
     def __str__(self) -> str:

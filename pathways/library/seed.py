@@ -1,5 +1,7 @@
 """The library's first content: the nine issue areas and every book, organization,
-press release, report and article named in ../shared/content/seed-facts.md.
+press release, report and article named in ../shared/content/seed-facts.md, and
+Spanish versions of the nine issue areas and the press releases, linked to their
+English originals (``translation_of``).
 
 Facts (names, dates, numbers) come from that file; every sentence here is our own.
 ``seed_library()`` creates what is missing and updates what the seed changed, and
@@ -786,14 +788,18 @@ class SeedResult:
     issue_areas: Counts
     resources: Counts
     tags: Counts
+    translations: Counts = field(default_factory=Counts)  # Spanish areas + resources
+
+    def _all(self) -> tuple[Counts, ...]:
+        return (self.issue_areas, self.resources, self.tags, self.translations)
 
     @property
     def created(self) -> int:
-        return self.issue_areas.created + self.resources.created + self.tags.created
+        return sum(c.created for c in self._all())
 
     @property
     def updated(self) -> int:
-        return self.issue_areas.updated + self.resources.updated + self.tags.updated
+        return sum(c.updated for c in self._all())
 
 
 def _edited_since_seed(obj) -> bool:
@@ -806,15 +812,19 @@ def _area_wanted(spec: dict, order: int) -> dict:
         "summary": spec["summary"],
         "map_layers": list(spec["map_layers"]),
         "order": order,
-        "language": "en",
+        "language": spec.get("language", "en"),
         "status": Status.PUBLISHED,
         "sections": [tuple(s) for s in spec["sections"]],
+        "translation_of": spec.get("translation_of"),
     }
 
 
 def _area_state(area: IssueArea) -> dict:
     state = {name: getattr(area, name) for name in AREA_FIELDS}
     state["sections"] = [(s.heading, s.text) for s in area.sections.all()]
+    state["translation_of"] = (
+        area.translation_of.slug if area.translation_of_id else None
+    )
     return state
 
 
@@ -823,10 +833,11 @@ def _resource_wanted(spec: dict) -> dict:
     want.update(
         type=str(spec["type"]),
         published_date=spec.get("published_date"),
-        language="en",
+        language=spec.get("language", "en"),
         status=Status.PUBLISHED,
         issue_areas=sorted(spec["issue_areas"]),
         tags=sorted(spec["tags"]),
+        translation_of=spec.get("translation_of"),
     )
     if "listed" in spec:
         want["publish_at"] = spec["listed"]
@@ -837,9 +848,35 @@ def _resource_state(res: Resource, *, with_publish_at: bool) -> dict:
     state = {name: getattr(res, name) for name in RESOURCE_FIELDS}
     state["issue_areas"] = sorted(a.slug for a in res.issue_areas.all())
     state["tags"] = sorted(t.slug for t in res.tags.all())
+    state["translation_of"] = res.translation_of.slug if res.translation_of_id else None
     if with_publish_at:
         state["publish_at"] = res.publish_at
     return state
+
+
+def area_specs_es() -> list[tuple[int, dict]]:
+    """(order, spec) of each Spanish issue area: the original's order and map
+    layers, in Spanish."""
+    originals = {s["slug"]: (i, s) for i, s in enumerate(ISSUE_AREAS, start=1)}
+    out = []
+    for spec in ISSUE_AREAS_ES:
+        order, original = originals[spec["translation_of"]]
+        out.append(
+            (order, {"map_layers": original["map_layers"], **spec, "language": "es"})
+        )
+    return out
+
+
+def resource_specs_es() -> list[dict]:
+    """Each Spanish resource: the original's type, issue areas, tags and facts,
+    with the Spanish text."""
+    originals = {s["slug"]: s for s in RESOURCES}
+    out = []
+    for spec in RESOURCES_ES:
+        original = originals[spec["translation_of"]]
+        base = {k: v for k, v in original.items() if k not in ("slug", "body")}
+        out.append({**base, **spec, "language": "es"})
+    return out
 
 
 def _mark_seeded(model, pk: int) -> None:
@@ -858,14 +895,18 @@ def _seed_tags() -> tuple[Counts, dict[str, Tag]]:
     return counts, existing
 
 
-def _seed_areas(*, force: bool) -> tuple[Counts, dict[str, IssueArea]]:
+def _seed_areas(
+    *, force: bool, specs: list[tuple[int, dict]], originals: dict | None = None
+) -> tuple[Counts, dict[str, IssueArea]]:
     counts = Counts()
-    slugs = [s["slug"] for s in ISSUE_AREAS]
+    slugs = [s["slug"] for _, s in specs]
     existing = {
         a.slug: a
-        for a in IssueArea.objects.filter(slug__in=slugs).prefetch_related("sections")
+        for a in IssueArea.objects.filter(slug__in=slugs)
+        .select_related("translation_of")
+        .prefetch_related("sections")
     }
-    for order, spec in enumerate(ISSUE_AREAS, start=1):
+    for order, spec in specs:
         want = _area_wanted(spec, order)
         area = existing.get(spec["slug"])
         if area is not None:
@@ -882,6 +923,8 @@ def _seed_areas(*, force: bool) -> tuple[Counts, dict[str, IssueArea]]:
             counts.created += 1
         for name in AREA_FIELDS:
             setattr(area, name, want[name])
+        if want["translation_of"]:
+            area.translation_of = originals[want["translation_of"]]
         area.full_clean()
         area.save()
         area.sections.all().delete()
@@ -895,18 +938,23 @@ def _seed_areas(*, force: bool) -> tuple[Counts, dict[str, IssueArea]]:
 
 
 def _seed_resources(
-    *, force: bool, areas: dict[str, IssueArea], tags: dict[str, Tag]
-) -> Counts:
+    *,
+    force: bool,
+    areas: dict[str, IssueArea],
+    tags: dict[str, Tag],
+    specs: list[dict],
+    originals: dict[str, Resource] | None = None,
+) -> tuple[Counts, dict[str, Resource]]:
     counts = Counts()
-    slugs = [s["slug"] for s in RESOURCES]
+    slugs = [s["slug"] for s in specs]
     existing = {
         r.slug: r
-        for r in Resource.objects.filter(slug__in=slugs).prefetch_related(
-            "issue_areas", "tags"
-        )
+        for r in Resource.objects.filter(slug__in=slugs)
+        .select_related("translation_of")
+        .prefetch_related("issue_areas", "tags")
     }
     now = timezone.now()
-    for i, spec in enumerate(RESOURCES):
+    for i, spec in enumerate(specs):
         want = _resource_wanted(spec)
         res = existing.get(spec["slug"])
         if res is not None:
@@ -920,24 +968,319 @@ def _seed_resources(
                 continue
             counts.updated += 1
         else:
-            # Undated items: added now, a second apart, first in the list newest.
-            res = Resource(slug=spec["slug"], publish_at=now - dt.timedelta(seconds=i))
+            # Undated items: added now, a second apart, first in the list newest;
+            # a translation: when its original was added.
+            original = originals and originals.get(want["translation_of"])
+            res = Resource(
+                slug=spec["slug"],
+                publish_at=original.publish_at
+                if original
+                else now - dt.timedelta(seconds=i),
+            )
             counts.created += 1
         for name in (*RESOURCE_FIELDS, "publish_at"):
             if name in want:
                 setattr(res, name, want[name])
+        if want["translation_of"]:
+            res.translation_of = originals[want["translation_of"]]
         res.full_clean()
         res.save()
         res.issue_areas.set([areas[s] for s in want["issue_areas"]])
         res.tags.set([tags[s] for s in want["tags"]])
         _mark_seeded(Resource, res.pk)
-    return counts
+        existing[res.slug] = res
+    return counts, existing
 
 
 def seed_library(*, force: bool = False) -> SeedResult:
     """Create or update the seed content in one transaction; see the module doc."""
     with transaction.atomic():
         tag_counts, tags = _seed_tags()
-        area_counts, areas = _seed_areas(force=force)
-        resource_counts = _seed_resources(force=force, areas=areas, tags=tags)
-    return SeedResult(area_counts, resource_counts, tag_counts)
+        area_counts, areas = _seed_areas(
+            force=force, specs=list(enumerate(ISSUE_AREAS, start=1))
+        )
+        resource_counts, resources = _seed_resources(
+            force=force, areas=areas, tags=tags, specs=RESOURCES
+        )
+        es_areas, _ = _seed_areas(force=force, specs=area_specs_es(), originals=areas)
+        es_resources, _ = _seed_resources(
+            force=force,
+            areas=areas,
+            tags=tags,
+            specs=resource_specs_es(),
+            originals=resources,
+        )
+    translations = Counts(
+        created=es_areas.created + es_resources.created,
+        updated=es_areas.updated + es_resources.updated,
+        unchanged=es_areas.unchanged + es_resources.unchanged,
+        kept=es_areas.kept + es_resources.kept,
+        kept_slugs=es_areas.kept_slugs + es_resources.kept_slugs,
+    )
+    return SeedResult(area_counts, resource_counts, tag_counts, translations)
+
+
+# -- Spanish versions -------------------------------------------------------------
+# Linked to their English originals (translation_of); our own Spanish, from the
+# same facts. Issue areas take the original's order and map layers; resources take
+# the original's type, issue areas, tags and type-specific facts unless given here.
+ISSUE_AREAS_ES: list[dict] = [
+    {
+        "translation_of": "community-reinvestment",
+        "slug": "reinversion-comunitaria",
+        "title": "Reinversión comunitaria",
+        "summary": (
+            "El dinero que se gasta en arrestar y encarcelar a personas por drogas "
+            "debe volver a las comunidades más golpeadas por esa persecución y "
+            "pagar lo que las mantiene sanas y seguras."
+        ),
+        "sections": [
+            (
+                "Nuestras prioridades",
+                "- Destinar el dinero que hoy se gasta en perseguir las drogas a las "
+                "comunidades que más daño han sufrido por ello.\n"
+                "- Usarlo para atender las condiciones que están en la raíz del "
+                "consumo problemático de drogas, y no solo sus síntomas.",
+            ),
+        ],
+    },
+    {
+        "translation_of": "decriminalization",
+        "slug": "descriminalizacion",
+        "title": "Descriminalizar las drogas e invertir en servicios de salud",
+        "summary": (
+            "Nadie debería ser arrestado por tener drogas para su propio consumo. "
+            "El dinero que se ahorra debe financiar servicios sociales y de salud "
+            "que cada persona elija libremente."
+        ),
+        "sections": [
+            (
+                "Nuestras prioridades",
+                "- Dejar de arrestar a las personas por poseer drogas para uso "
+                "personal.\n"
+                "- Invertir lo ahorrado en ayuda que la gente pueda elegir "
+                "libremente: tratamiento, vivienda, apoyo para encontrar trabajo, "
+                "reducción de daños, servicios de recuperación y apoyo entre pares.\n"
+                "- Distinguir siempre, en la ley y en el debate público, entre "
+                "descriminalizar y legalizar: descriminalizar no crea un mercado "
+                "legal.",
+            ),
+        ],
+    },
+    {
+        "translation_of": "civil-punishment",
+        "slug": "castigos-civiles",
+        "title": "Acabar con los castigos civiles de la guerra contra las drogas",
+        "summary": (
+            "Un antecedente por drogas puede seguir a una persona mucho después de "
+            "cumplida la condena y costarle un empleo, un préstamo para estudiar o "
+            "su vivienda. Trabajamos para acabar con esas sanciones fuera de los "
+            "tribunales."
+        ),
+        "sections": [
+            (
+                "Nuestras prioridades",
+                "- Eliminar las sanciones en la educación, el empleo y la vivienda "
+                "que arrastra un antecedente por drogas.\n"
+                "- Que un cargo por posesión del pasado no le cueste a nadie su "
+                "ayuda para estudiar, su trabajo ni su hogar.",
+            ),
+        ],
+    },
+    {
+        "translation_of": "safer-supply",
+        "slug": "suministro-mas-seguro",
+        "title": "Regulación legal y suministro más seguro",
+        "summary": (
+            "Las personas tienen derecho a saber qué contienen las drogas que "
+            "consumen. Un suministro sin regular, de potencia y composición "
+            "desconocidas, es lo que impulsa las muertes por sobredosis."
+        ),
+        "sections": [
+            (
+                "Nuestras prioridades",
+                "- Reconocer el derecho de cada persona a saber qué contienen sus "
+                "drogas.\n"
+                "- Responder al suministro no regulado, una de las causas "
+                "principales de las muertes por sobredosis, con regulación y no con "
+                "más castigo.\n"
+                "- Mantener legales las herramientas para analizar drogas, como las "
+                "tiras reactivas de fentanilo.",
+            ),
+        ],
+    },
+    {
+        "translation_of": "marijuana",
+        "slug": "marihuana",
+        "title": "Legalizar y regular bien la marihuana",
+        "summary": (
+            "La legalización de la marihuana debe apoyarse en la salud, la "
+            "justicia, la equidad y la reinversión, y la ley federal debe dejar de "
+            "tratarla como una sustancia controlada."
+        ),
+        "sections": [
+            (
+                "Nuestras prioridades",
+                "- Incluir la salud, la justicia, la equidad y la reinversión en "
+                "cada ley de legalización.\n"
+                "- Sacar la marihuana de las listas federales de sustancias "
+                "controladas.\n"
+                "- Descriminalizar la marihuana en la ley federal.",
+            ),
+        ],
+    },
+    {
+        "translation_of": "overdose-prevention-centers",
+        "slug": "centros-de-prevencion-de-sobredosis",
+        "title": "Centros de prevención de sobredosis",
+        "summary": (
+            "Los centros de prevención de sobredosis, también llamados sitios de "
+            "consumo supervisado, son lugares donde las personas pueden consumir "
+            "drogas con personal capacitado a su lado. Evitan muertes por "
+            "sobredosis y acercan a la gente a la atención de salud."
+        ),
+        "sections": [
+            (
+                "Nuestras prioridades",
+                "- Autorizar y financiar centros de prevención de sobredosis.\n"
+                "- Aprovecharlos para conectar a las personas con la atención que "
+                "buscan, cuando ellas lo decidan.",
+            ),
+        ],
+    },
+    {
+        "translation_of": "drug-trade",
+        "slug": "comercio-de-drogas",
+        "title": (
+            "Repensar y reducir el castigo a las personas que participan en el "
+            "comercio de drogas"
+        ),
+        "summary": (
+            "Dejar de arrestar por posesión abre una pregunta más difícil: cómo "
+            "responder a quienes venden drogas. Buscamos respuestas nuevas que se "
+            "apoyen menos en el castigo."
+        ),
+        "sections": [
+            (
+                "Nuestras prioridades",
+                "- Crear respuestas nuevas a la venta de drogas que dependan menos "
+                "del arresto y la cárcel.\n"
+                "- Reducir el castigo que reciben las personas que participan en el "
+                "comercio de drogas.",
+            ),
+        ],
+    },
+    {
+        "translation_of": "drug-treatment",
+        "slug": "tratamiento",
+        "title": "Tratamiento para el consumo de drogas",
+        "summary": (
+            "El tratamiento es atención de salud. Debe contar con buen "
+            "financiamiento, basarse en la investigación, estar al alcance de "
+            "todas las personas que lo quieran y nunca imponerse a quien no lo "
+            "necesita ni lo desea."
+        ),
+        "sections": [
+            (
+                "Nuestras prioridades",
+                "- Más fondos para el tratamiento y más investigación sobre lo que "
+                "funciona.\n"
+                "- Acceso más amplio a las terapias de sustitución: metadona, "
+                "buprenorfina y tratamiento asistido con heroína.\n"
+                "- Ofrecer tratamiento en lugar de cárcel o prisión.\n"
+                "- No obligar nunca a recibir tratamiento a quien no lo necesita o "
+                "no lo quiere.",
+            ),
+        ],
+    },
+    {
+        "translation_of": "harm-reduction",
+        "slug": "reduccion-de-danos",
+        "title": "Reducción de daños",
+        "summary": (
+            "La reducción de daños acompaña a las personas en el punto en que se "
+            "encuentran y cuenta como un logro cada paso hacia una mejor salud, no "
+            "solo la abstinencia."
+        ),
+        "sections": [
+            (
+                "Nuestras prioridades",
+                "- Acompañar a las personas allí donde están, sin condiciones "
+                "previas.\n"
+                "- Aceptar el cambio gradual, paso a paso, como un éxito.\n"
+                "- Proteger en las leyes estatales los servicios de reducción de "
+                "daños: los programas de jeringas, el acceso a la naloxona y las "
+                "protecciones del Buen Samaritano.",
+            ),
+        ],
+    },
+]
+
+RESOURCES_ES: list[dict] = [
+    {
+        "translation_of": "proposition-36-victory",
+        "slug": "victoria-de-la-proposicion-36",
+        "title": "Victoria de la Proposición 36",
+        "summary": (
+            "En 2000, el electorado de California aprobó la Proposición 36 con el "
+            "61 % de los votos. Quienes fueran condenados por primera o segunda vez "
+            "por posesión de drogas de bajo nivel, sin violencia de por medio, "
+            "ganaron el derecho a libertad condicional y tratamiento en su "
+            "comunidad en lugar de la cárcel."
+        ),
+        "body": (
+            "Redactamos y promovimos la Proposición 36, una ley de tratamiento en "
+            "lugar de encarcelamiento. Con ella, una primera o segunda condena por "
+            "posesión de bajo nivel, sin violencia, lleva a libertad condicional y "
+            "tratamiento en la comunidad, no a una pena de cárcel o prisión."
+            "\n\n"
+            "El sesenta y uno por ciento de los votantes de California la respaldó "
+            "en 2000."
+        ),
+    },
+    {
+        "translation_of": "new-mexico-sb-321-passes",
+        "slug": "nuevo-mexico-aprueba-sb-321",
+        "title": (
+            "La Legislatura aprueba con amplio apoyo de ambos partidos el proyecto "
+            "de tratamiento en lugar de encarcelamiento"
+        ),
+        "dateline": "Santa Fe, Nuevo México",
+        "summary": (
+            "Legisladores de los dos partidos aprobaron en Nuevo México el Proyecto "
+            "de Ley del Senado 321, que ofrece tratamiento en lugar de "
+            "encarcelamiento, y lo enviaron al Ejecutivo estatal para su firma."
+        ),
+        "body": (
+            "El Proyecto de Ley del Senado 321, con el título en inglés “Substance "
+            "Abuse and Crime Prevention Act”, lo presentaron el senador Martinez y "
+            "el representante Maestas."
+            "\n\n"
+            "Pasó el Senado por 21 votos contra 3 y la Cámara de Representantes por "
+            "41 votos contra 26, con apoyo de ambos partidos, y esperaba la firma "
+            "del Ejecutivo estatal cuando se publicó este comunicado."
+        ),
+    },
+    {
+        "translation_of": "drug-courts-report-release",
+        "slug": "informe-tribunales-de-drogas",
+        "title": "Un nuevo informe concluye que “los tribunales de drogas no son la respuesta”",
+        "summary": (
+            "Un nuevo informe, presentado en dos sesiones informativas en el "
+            "Capitolio, concluye que no está demostrado que los tribunales de "
+            "drogas ahorren dinero, reduzcan el encarcelamiento ni mejoren la "
+            "seguridad pública, y propone un enfoque del consumo de drogas centrado "
+            "en la salud."
+        ),
+        "body": (
+            "El informe, titulado en inglés “Drug Courts Are Not the Answer: Toward "
+            "a Health-Centered Approach to Drug Use”, se dio a conocer en dos "
+            "sesiones informativas en el Capitolio."
+            "\n\n"
+            "Sus autores buscaron los beneficios que suelen atribuirse a los "
+            "tribunales de drogas (menos gasto, menos personas tras las rejas, "
+            "comunidades más seguras) y no encontraron pruebas de ellos. El informe "
+            "completo, en inglés, también está en la biblioteca."
+        ),
+    },
+]

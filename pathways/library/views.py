@@ -1,20 +1,31 @@
 """Library pages: issue areas, listings (all, by type, by tag) and resource detail.
 Every listing is newest first, 10 a page; a page number that is not a whole number
-or lies outside 1..last is a 404 (a stale link should not show other items)."""
+or lies outside 1..last is a 404 (a stale link should not show other items).
+
+Preview: staff who may view an item in the admin can open a draft or scheduled
+issue area or resource at its own address, under a "Preview — not published"
+banner, with ``Cache-Control: private, no-store`` and ``noindex``; everyone else
+gets a 404 for it.
+
+Translations: an item's page links to its published versions in other languages
+("Leer en español" / "Read in English"), and its ``<link rel="alternate"
+hreflang>`` tags and the header's language switch point at those versions."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
 from .feeds import comment_feed_links, feed_links
 from .forms import CommentForm
-from .models import TYPE_PLURALS, ResourceType
+from .models import TYPE_PLURALS, IssueArea, Resource, ResourceType
 
 PER_PAGE = 10
 
@@ -34,6 +45,56 @@ def paginate(request: HttpRequest, qs) -> Page:
     return page
 
 
+def can_preview(request: HttpRequest, model) -> bool:
+    """Staff who may see this kind of item in the admin may preview it."""
+    user = request.user
+    if not (user.is_active and user.is_staff):
+        return False
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or user.has_perm(
+        f"{opts.app_label}.change_{opts.model_name}"
+    )
+
+
+def mark_preview(response: HttpResponse, item) -> HttpResponse:
+    """A preview must not be stored by a shared cache or indexed."""
+    if not item.is_public:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def language_context(request: HttpRequest, item) -> dict:
+    """The item's other-language versions ("translations", for the links in the
+    page), and, when it has any, ``language_alternates`` and ``language_switch``
+    (which override the site-wide ones from the context processor) pointing at
+    those versions rather than at this item under another language prefix."""
+    versions = selectors.translation_links(item)
+    context: dict = {"translations": versions}
+    if not versions:
+        return context
+    by_code = {v["language"]: v["url"] for v in versions}
+    names = dict(settings.LANGUAGES)
+    links = []
+    for code in names:
+        url = by_code.get(code)
+        if url is None:
+            with translation.override(code):
+                url = item.get_absolute_url()
+        links.append({"code": code, "name": names[code], "url": url})
+    current = selectors.current_language()
+    alternates = [
+        {**link, "url": request.build_absolute_uri(link["url"])} for link in links
+    ]
+    default = next(
+        (a for a in alternates if a["code"] == settings.LANGUAGE_CODE), alternates[0]
+    )
+    alternates.append({**default, "code": "x-default"})
+    context["language_alternates"] = alternates
+    context["language_switch"] = [link for link in links if link["code"] != current]
+    return context
+
+
 def issue_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -43,22 +104,19 @@ def issue_list(request: HttpRequest) -> HttpResponse:
 
 
 def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    area = selectors.issue_area(slug=slug)
+    area = selectors.issue_area(slug=slug, preview=can_preview(request, IssueArea))
     if area is None:
         raise Http404(_("No such issue area."))
     page = paginate(
         request, selectors.resource_cards(selectors.resources(issue_area=area))
     )
-    return render(
-        request,
-        "library/issue_detail.html",
-        {
-            "area": area,
-            "page": page,
-            "layers": area.map_layer_specs(),
-            "feeds": feed_links(issue_area=area),
-        },
-    )
+    context = {
+        "area": area,
+        "page": page,
+        "layers": area.map_layer_specs(),
+        "feeds": feed_links(issue_area=area),
+    } | language_context(request, area)
+    return mark_preview(render(request, "library/issue_detail.html", context), area)
 
 
 def resource_list(
@@ -100,14 +158,17 @@ COMMENT_FIELDS = ("id", "article_id", "name", "text", "created_at")
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    preview = request.user.is_staff
-    resource = selectors.resource(slug=slug, preview=preview)
+    resource = selectors.resource(slug=slug, preview=can_preview(request, Resource))
     if resource is None:
         raise Http404(_("No such resource."))
     takes_comments = resource.type == ResourceType.ARTICLE and resource.is_public
     if request.method == "POST" and not takes_comments:
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    context = {"resource": resource, "feeds": feed_links(type=resource.type)}
+    context = {
+        "resource": resource,
+        "areas": selectors.localized_areas(resource.issue_areas.all()),
+        "feeds": feed_links(type=resource.type),
+    } | language_context(request, resource)
     status = 200
     if takes_comments:
         if request.method == "POST":
@@ -147,8 +208,4 @@ def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "comment_feeds": comment_feed_links(resource),
         }
     response = render(request, "library/resource_detail.html", context, status=status)
-    if not resource.is_public:
-        # A staff preview of a draft or scheduled item: never cache or index it.
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-    return response
+    return mark_preview(response, resource)

@@ -152,15 +152,21 @@ class PolicyFactAdmin(SimpleHistoryAdmin):
             request, f"{len(pairs)} state/topic pair(s): {label}.", messages.SUCCESS
         )
 
-    @admin.action(description="Prefer these facts (resolve a disagreement)")
+    @admin.action(
+        description="Prefer these facts (resolve a disagreement)",
+        permissions=["change"],
+    )
     def prefer(self, request, queryset):
         self._review(request, queryset, PolicyFact.Review.PREFERRED, "preferred")
 
-    @admin.action(description="Reject these facts (hide them from the map)")
+    @admin.action(
+        description="Reject these facts (hide them from the map)",
+        permissions=["change"],
+    )
     def reject(self, request, queryset):
         self._review(request, queryset, PolicyFact.Review.REJECTED, "rejected")
 
-    @admin.action(description="Clear the steward's review")
+    @admin.action(description="Clear the steward's review", permissions=["change"])
     def clear_review(self, request, queryset):
         self._review(request, queryset, PolicyFact.Review.NONE, "review cleared")
 

@@ -135,19 +135,21 @@ class ListingReportAdmin(admin.ModelAdmin):
             obj.resolved_at = timezone.now()
         super().save_model(request, obj, form, change)
 
-    @admin.action(description="Mark selected reports in progress")
+    @admin.action(
+        description="Mark selected reports in progress", permissions=["change"]
+    )
     def mark_in_progress(self, request, queryset):
         _set_status(ListingReport.Status.IN_PROGRESS, "marked in progress")(
             self, request, queryset
         )
 
-    @admin.action(description="Mark selected reports resolved")
+    @admin.action(description="Mark selected reports resolved", permissions=["change"])
     def mark_resolved(self, request, queryset):
         _set_status(ListingReport.Status.RESOLVED, "marked resolved")(
             self, request, queryset
         )
 
-    @admin.action(description="Dismiss selected reports")
+    @admin.action(description="Dismiss selected reports", permissions=["change"])
     def dismiss(self, request, queryset):
         _set_status(ListingReport.Status.DISMISSED, "dismissed")(
             self, request, queryset

@@ -214,8 +214,11 @@ def test_drafts_and_scheduled_items_stay_hidden(client, make_resource, make_area
 
 
 def test_staff_preview_drafts(client, make_resource):
+    from django.contrib.auth.models import Permission
+
     make_resource(slug="draft", status=Status.DRAFT, title="Work in progress")
     staff = get_user_model().objects.create_user("ed", password="x", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_resource"))
     client.force_login(staff)
     resp = client.get("/library/draft/")
     assert resp.status_code == 200
@@ -289,18 +292,18 @@ def test_query_counts_are_bounded(
         make_resource(slug=f"more-{i}", issue_areas=[area], tags=[tag])
     limits = {
         "/issues/": 2,
-        "/issues/harm-reduction/": 4,
-        "/issues/harm-reduction/?page=2": 4,
+        "/issues/harm-reduction/": 5,  # + its other-language versions
+        "/issues/harm-reduction/?page=2": 5,
         "/library/": 4,
         "/library/?page=3": 4,
         "/library/type/organization/": 4,
         "/library/tag/harm-reduction/": 5,
-        "/library/over-the-influence/": 3,
+        "/library/over-the-influence/": 4,  # + other-language versions
         "/library/feed/rss/": 2,
         "/issues/harm-reduction/feed/atom/": 3,
         "/library/tag/harm-reduction/feed/rss/": 3,
         "/library/type/book/feed/atom/": 2,
     }
     for url, n in limits.items():
-        with django_assert_max_num_queries(n):
+        with django_assert_max_num_queries(n, info=url):
             assert client.get(url).status_code == 200, url

@@ -61,9 +61,10 @@ def test_every_issue_area_in_seed_facts_is_seeded(seeded):
     part = text.split("## Issue areas", 1)[1].split("\n## ", 1)[0]
     titles = re.findall(r"^\d+\. (.+?) — ", part, flags=re.M)
     assert len(titles) == 9
-    seeded_titles = list(IssueArea.objects.published().values_list("title", flat=True))
+    english = IssueArea.objects.published().filter(language="en")
+    seeded_titles = list(english.values_list("title", flat=True))
     assert seeded_titles == titles  # same names, same order
-    for area in IssueArea.objects.prefetch_related("sections"):
+    for area in english.prefetch_related("sections"):
         assert area.summary and area.sections.count() >= 2
         assert area.map_layers, area.slug
 

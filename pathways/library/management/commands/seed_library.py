@@ -26,6 +26,7 @@ class Command(BaseCommand):
         self.stdout.write(f"issue areas: {result.issue_areas}")
         self.stdout.write(f"resources: {result.resources}")
         self.stdout.write(f"tags: {result.tags}")
+        self.stdout.write(f"translations (Spanish): {result.translations}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"library seed: created {result.created} · updated {result.updated}"
