@@ -275,3 +275,18 @@ def rank(nearby: Iterable, answers: Answers) -> list[Fit]:
     fits = [fit_one(n.facility, n.miles, crits) for n in nearby]
     fits.sort(key=Fit.sort_key)
     return fits
+
+
+def values_by_group(facility) -> dict[str, list[str]]:
+    """group -> the plain-language filter values the facility lists (each once,
+    in the code table's order of values): the short form a comparison needs."""
+    order = {key: i for i, key in enumerate(code_table.VALUES)}
+    found: dict[str, set[tuple[str, str]]] = {}
+    for token in facility.code_list:
+        c = code_table.BY_KEY.get((facility.directory_type, token))
+        if c is not None and c.group != code_table.OTHER:
+            found.setdefault(c.group, set()).add((c.group, c.value))
+    return {
+        group: [value_label(*key) for key in sorted(keys, key=order.__getitem__)]
+        for group, keys in found.items()
+    }

@@ -239,7 +239,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         miles = None
         if place is not None and f.lat is not None:
             miles = miles_display(haversine_miles(place.lat, place.lng, f.lat, f.lng))
-        groups = {g.group: g.services for g in services_by_group(f)}
+        groups = fitting.values_by_group(f)
         columns.append(
             {
                 "f": f,

@@ -33,7 +33,8 @@ def test_compare_two_side_by_side(client, portland):
     for label in ("Address", "Phone", "Medications", "Payment", "Source"):
         assert f'<th scope="row">{label}</th>' in html
     assert 'href="tel:+15035550100"' in html and 'href="tel:+15035550199,12"' in html
-    assert "Uses buprenorphine in treatment" in html
+    # the plain-language values, once each (BU: buprenorphine; MD: Medicaid)
+    assert "<li>Buprenorphine</li>" in html and "<li>Medicaid</li>" in html
     assert "Not listed" in html
     assert "Distance from" not in html  # no place in the query
     assert 'role="region"' in html and 'tabindex="0"' in html

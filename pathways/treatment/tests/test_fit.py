@@ -176,6 +176,14 @@ def test_every_need_and_payment_value_is_in_the_code_table():
         assert ("payment", v) in codes.VALUES
 
 
+def test_values_by_group_for_comparison():
+    got = fit.values_by_group(fac("SA OP BU BUM BWN MD SS ACC NMOA"))
+    assert got["medications"] == ["Buprenorphine"]
+    assert got["payment"] == ["Medicaid", "Sliding fee (based on income)"]
+    assert "other" not in got
+    assert fit.values_by_group(fac("")) == {}
+
+
 # --- the page ----------------------------------------------------------------------
 
 
