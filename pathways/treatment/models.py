@@ -106,9 +106,10 @@ class Facility(models.Model):
     source_record_id = models.CharField(
         max_length=40, help_text="The row's facility_id in the file (not SAMHSA's)"
     )
-    directory_type = models.CharField(
-        max_length=10, choices=DirectoryType.choices, db_index=True
-    )
+    # No index of its own: two values, and on SQLite an index here made filtered
+    # searches scan half the table instead of the lat/lng box
+    # (docs/decisions/0005-finder-search-speed.md).
+    directory_type = models.CharField(max_length=10, choices=DirectoryType.choices)
     name = models.CharField(max_length=300)
     name2 = models.CharField(max_length=300, blank=True)
     street1 = models.CharField(max_length=300, blank=True)
@@ -133,8 +134,9 @@ class Facility(models.Model):
     intake2a = models.CharField(max_length=40, blank=True)
     service_code_info = models.TextField(help_text="As published: groups split by *")
     codes = models.TextField(help_text="Every code, sorted, space-delimited and padded")
-    lat = models.FloatField(null=True, blank=True, db_index=True)
-    lng = models.FloatField(null=True, blank=True, db_index=True)
+    # Searched through the (lat, lng) index of Meta.indexes.
+    lat = models.FloatField(null=True, blank=True)
+    lng = models.FloatField(null=True, blank=True)
     location_quality = models.CharField(
         max_length=12, choices=LocationQuality.choices, db_index=True
     )

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.db import connection
 from django.db.models import Q
+
+from pathways.core.models import Source
 
 from . import codes as code_table
 from .codes import OTHER
-from .models import Facility
+from .models import Facility, OtpProgram
 
 EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE_LAT = 69.0
@@ -100,22 +103,206 @@ def facilities_near(
     lng: float,
     miles: float,
     filters: Mapping[str, Iterable[str]] | None = None,
-) -> list[Nearby]:
-    """Facilities within ``miles`` of (lat, lng), nearest first, that match
-    ``filters`` ({group: [value, ...]}, see ``codes.VALUES``). Facilities placed
-    at a ZIP centre are included (``facility.is_approximate``); those with no
-    location are not. Raises ValueError for a bad point, radius or filter."""
+) -> NearbyResults:
+    """Facilities within ``miles`` of (lat, lng), nearest first (then by name),
+    that match ``filters`` ({group: [value, ...]}, see ``codes.VALUES``).
+    Facilities placed at a ZIP centre are included (``facility.is_approximate``);
+    those with no location are not. Raises ValueError for a bad point, radius or
+    filter.
+
+    One query finds the matches (id, position and name only) and Python sorts
+    them by haversine distance; the ``Facility`` rows are loaded only for what is
+    read: ``len()`` costs nothing more, ``results[:20]`` loads 20 facilities in
+    one more query, iterating loads them all in one query."""
     _check(lat, lng, miles)
-    candidates = Facility.objects.filter(bounding_box(lat, lng, miles)).filter(
-        filter_q(filters)
-    )
-    out = []
-    for f in candidates.select_related("otp_program"):
-        d = haversine_miles(lat, lng, f.lat, f.lng)
+    sql, params = _search_sql(lat, lng, miles, filters)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    p = math.pi / 180
+    cos_lat = math.cos(lat * p)
+    sin, cos, asin, sqrt = math.sin, math.cos, math.asin, math.sqrt
+    diameter = 2 * EARTH_RADIUS_MILES
+    hits = []
+    for pk, flat, flng, name in rows:
+        # Exactly haversine_miles(lat, lng, flat, flng), with cos(lat) hoisted.
+        a = (
+            sin((flat - lat) * p / 2) ** 2
+            + cos_lat * cos(flat * p) * sin((flng - lng) * p / 2) ** 2
+        )
+        d = diameter * asin(min(1.0, sqrt(a)))
         if d <= miles:
-            out.append(Nearby(f, d))
-    out.sort(key=lambda n: (n.miles, n.facility.name, n.facility.pk))
-    return out
+            hits.append((d, name, pk))
+    hits.sort()
+    return NearbyResults(hits)
+
+
+class NearbyResults(Sequence):
+    """The result of ``facilities_near``: a sequence of ``Nearby`` in order whose
+    facilities are loaded from the database only when read (a page at a time)."""
+
+    __slots__ = ("_hits", "_all")
+
+    def __init__(self, hits: list[tuple[float, str, int]]):
+        self._hits = hits  # (miles, name, pk), sorted
+        self._all: list[Nearby] | None = None
+
+    def __len__(self) -> int:
+        return len(self._hits)
+
+    def __getitem__(self, index):
+        if self._all is not None:
+            return self._all[index]
+        if isinstance(index, slice):
+            return _load(self._hits[index])
+        return _load([self._hits[index]])[0]
+
+    def __iter__(self):
+        if self._all is None:
+            self._all = _load(self._hits)
+        return iter(self._all)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, NearbyResults | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"<NearbyResults: {len(self)} facilities>"
+
+    @property
+    def ids(self) -> list[int]:
+        """The facilities' primary keys, in order (no query)."""
+        return [pk for _d, _name, pk in self._hits]
+
+    @property
+    def miles(self) -> list[float]:
+        """The distances, in order (no query)."""
+        return [d for d, _name, _pk in self._hits]
+
+    def rows(self, start: int = 0, stop: int | None = None) -> list[dict]:
+        """The results ``start:stop`` as plain dicts (``ROW_FIELDS`` plus
+        ``otp_certification``, ``source_slug`` and ``miles``), in order, without
+        building model instances: what the API serialises."""
+        hits = self._hits[start:stop]
+        by_pk: dict[int, dict] = {}
+        for i in range(0, len(hits), 500):
+            chunk = [pk for _d, _name, pk in hits[i : i + 500]]
+            with connection.cursor() as cursor:
+                cursor.execute(_rows_sql(len(chunk)), chunk)
+                for values in cursor.fetchall():
+                    by_pk[values[0]] = dict(zip(_ROW_NAMES, values, strict=True))
+        out = []
+        for d, _name, pk in hits:
+            row = by_pk[pk]
+            row["miles"] = d
+            out.append(row)
+        return out
+
+
+# Everything a result shows (the published service string is read only on the
+# facility page).
+RESULT_DEFER = ("service_code_info",)
+
+
+def _load(hits: list[tuple[float, str, int]]) -> list[Nearby]:
+    if not hits:
+        return []
+    by_pk = (
+        Facility.objects.select_related("otp_program", "source")
+        .defer(*RESULT_DEFER)
+        .in_bulk([pk for _d, _name, pk in hits])
+    )
+    return [Nearby(by_pk[pk], d) for d, _name, pk in hits]
+
+
+def _search_sql(
+    lat: float, lng: float, miles: float, filters: Mapping[str, Iterable[str]] | None
+) -> tuple[str, list]:
+    """The search as one SQL statement: the bounding box of ``bounding_box`` and
+    the code conditions of ``filter_q``, written out directly (building the
+    same query with the ORM costs more than running it)."""
+    dlat = miles / MILES_PER_DEGREE_LAT * 1.01
+    lat_lo, lat_hi = max(-90.0, lat - dlat), min(90.0, lat + dlat)
+    widest = max(abs(lat_lo), abs(lat_hi))
+    cos = math.cos(math.radians(widest))
+    span = 180.0 if cos < 1e-6 or widest >= 89.9 else dlat / cos
+    ranges = _lng_ranges(lng, span)
+    params: list = [lat_lo, lat_hi]
+    for lo, hi in ranges:
+        params += [lo, hi]
+    where = [_BOX_SQL[len(ranges)]]
+    for group, values in (filters or {}).items():
+        values = frozenset(values)
+        if values:
+            sql, group_params = _group_sql(group, values)
+            where.append(sql)
+            params += group_params
+    return _SELECT_SQL + " AND ".join(where), params
+
+
+@lru_cache(maxsize=1024)
+def _group_sql(group: str, values: frozenset[str]) -> tuple[str, tuple[str, ...]]:
+    """One filter group as SQL: any of the codes that mean one of ``values``, each
+    in its own directory type (the conditions of ``filter_q``)."""
+    ors, params = [], []
+    for directory_type, wanted in code_table.codes_for(group, values).items():
+        if wanted:
+            ors.append(
+                "(directory_type = %s AND ("
+                + " OR ".join(["codes LIKE %s"] * len(wanted))
+                + "))"
+            )
+            params.append(directory_type)
+            params += [f"% {code} %" for code in sorted(wanted)]
+    return "(" + (" OR ".join(ors) or "1 = 0") + ")", tuple(params)
+
+
+_SELECT_SQL = f"SELECT id, lat, lng, name FROM {Facility._meta.db_table} WHERE "
+
+# The columns of a result row (``NearbyResults.rows``).
+ROW_FIELDS = (
+    "id",
+    "key",
+    "name",
+    "name2",
+    "lat",
+    "lng",
+    "location_quality",
+    "street1",
+    "street2",
+    "city",
+    "state_code",
+    "zip",
+    "phone",
+    "directory_type",
+    "codes",
+    "source_id",
+)
+_ROW_NAMES = (*ROW_FIELDS, "otp_certification", "source_slug")
+
+
+@lru_cache(maxsize=64)
+def _rows_sql(n: int) -> str:
+    q = connection.ops.quote_name
+    return (
+        "SELECT "
+        + ", ".join(f"f.{q(name)}" for name in ROW_FIELDS)
+        + ", o.certification, s.slug"
+        + f" FROM {q(Facility._meta.db_table)} f"
+        + f" LEFT JOIN {q(OtpProgram._meta.db_table)} o ON o.id = f.otp_program_id"
+        + f" INNER JOIN {q(Source._meta.db_table)} s ON s.id = f.source_id"
+        + " WHERE f.id IN ("
+        + ", ".join(["%s"] * n)
+        + ")"
+    )
+
+
+_BOX_SQL = {
+    1: "lat >= %s AND lat <= %s AND lng >= %s AND lng <= %s",
+    2: "lat >= %s AND lat <= %s AND "
+    "((lng >= %s AND lng <= %s) OR (lng >= %s AND lng <= %s))",
+}
 
 
 # -- places to search from (offline ZIP centroids) ----------------------------------

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from django.core.management import call_command
 
+from pathways.api import facilities as facilities_api
 from pathways.api.api import api as main_api
 from pathways.api.facilities import router
 from pathways.treatment import codes as code_table
@@ -20,6 +24,13 @@ MOUNTED = any(r is router for _, r in main_api._routers)
 def _urls(settings):
     if not MOUNTED:
         settings.ROOT_URLCONF = "pathways.treatment.tests.finder_test_urls"
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_sources():
+    facilities_api._source_cache.clear()
+    yield
+    facilities_api._source_cache.clear()
 
 
 def get(client, params=None, url="/api/v1/facilities"):
@@ -94,6 +105,37 @@ def test_pagination_next(client, make):
     page3 = client.get(body["next"].replace("page=2", "page=3")).json()
     assert [r["name"] for r in page3["data"]] == [f"Clinic {i}" for i in range(40, 45)]
     assert page3["next"] is None
+
+
+def test_csv_every_match_with_provenance(client, portland, make):
+    lat, lng = ORIGIN
+    for i in range(25):
+        make(lat + i * 0.001, lng, "SA OP BU", name=f"Clinic {i:02d}")
+    params = {"zip": "97214", "medication": "buprenorphine", "format": "csv"}
+    resp = get(client, params)
+    assert resp.status_code == 200
+    assert resp["Content-Type"].startswith("text/csv")
+    assert 'filename="facilities.csv"' in resp["Content-Disposition"]
+    lines = list(csv.DictReader(io.StringIO(resp.content.decode())))
+    json_body = get(client, {k: v for k, v in params.items() if k != "format"}).json()
+    assert len(lines) == json_body["count"] > 20  # every match, not one page
+    first = json_body["data"][0]
+    assert lines[0]["id"] == first["id"] and lines[0]["name"] == first["name"]
+    assert float(lines[0]["distance_miles"]) == first["distance_miles"]
+    assert lines[0]["codes"] == "; ".join(first["codes"])
+    assert lines[0]["source_id"] == "samhsa-test"
+    assert lines[0]["source_publisher"] == "SAMHSA"
+    dists = [float(r["distance_miles"]) for r in lines]
+    assert dists == sorted(dists)
+    bad = get(client, {"zip": "97214", "format": "xml"})
+    assert bad.status_code == 400 and bad.json()["error"]["status"] == 400
+
+
+def test_search_json_matches_the_declared_schema(client, portland):
+    body = get(client, {"zip": "97214", "radius": "25"}).json()
+    validated = facilities_api.FacilitiesEnvelope.model_validate(body).model_dump()
+    assert validated == body  # same fields, same order, nothing left out
+    assert list(body["data"][0]) == list(facilities_api.FacilityOut.model_fields)
 
 
 @pytest.mark.parametrize(

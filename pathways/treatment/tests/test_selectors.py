@@ -179,3 +179,44 @@ def test_matches_a_brute_force_scan_on_real_data(data_dir):
         assert [r.miles for r in got] == sorted(r.miles for r in got)
         nonempty += bool(got)
     assert nonempty >= 15  # the cases exercise real results, not only empty ones
+
+
+def test_results_load_facilities_only_when_read(
+    make, django_assert_num_queries, django_assert_max_num_queries
+):
+    for i in range(30):
+        make(45.5 + i * 0.001, -122.68, "SA OP BU", name=f"Clinic {i:02d}")
+    make(45.5, -122.68, "SA OP", name="Also here")  # same place: ties go by name
+    with django_assert_num_queries(1):
+        results = facilities_near(
+            lat=45.5, lng=-122.68, miles=10, filters={"medications": ["buprenorphine"]}
+        )
+        assert len(results) == 30
+        assert results.miles == sorted(results.miles)
+    with django_assert_num_queries(1):
+        page = results[20:30]
+    assert [n.facility.name for n in page] == [f"Clinic {i}" for i in range(20, 30)]
+    with django_assert_num_queries(1):
+        rows = results.rows(0, 3)
+    assert [r["name"] for r in rows] == ["Clinic 00", "Clinic 01", "Clinic 02"]
+    assert rows[0]["miles"] == 0 and rows[0]["codes"] == " BU OP SA "
+    assert rows[0]["otp_certification"] is None and rows[0]["source_slug"] == "t"
+    assert rows[1]["miles"] == results.miles[1]
+    with django_assert_max_num_queries(1):
+        everything = list(results)
+        assert list(results) == everything  # loaded once
+    assert [n.facility.pk for n in everything] == results.ids
+    assert results[0] == everything[0] and results[-1].facility.name == "Clinic 29"
+    both = facilities_near(lat=45.5, lng=-122.68, miles=0.01)
+    assert [n.facility.name for n in both] == ["Also here", "Clinic 00"]
+    assert facilities_near(lat=0, lng=0, miles=1) == []
+    assert facilities_near(lat=0, lng=0, miles=1).rows() == []
+
+
+def test_distances_are_haversine_exactly(make):
+    for i in range(20):
+        make(45.5 + i * 0.013, -122.68 - i * 0.017)
+    results = facilities_near(lat=45.51, lng=-122.7, miles=50)
+    assert len(results) == 20
+    for n in results:
+        assert n.miles == haversine_miles(45.51, -122.7, n.facility.lat, n.facility.lng)
