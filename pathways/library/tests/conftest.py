@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from pathways.library.models import (
     IssueArea,
@@ -19,6 +19,15 @@ from pathways.library.models import (
 from pathways.library.seed import seed_library
 
 _n = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """LocaleMiddleware activates the request's language in the test's own thread
+    and leaves it active: after a request to /es/ the next test would run in
+    Spanish. Put the default back after every test."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
