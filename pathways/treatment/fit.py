@@ -20,8 +20,9 @@ score, then by number of matches, then by distance.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from . import codes as code_table
 
 MATCHED, NOT_LISTED, UNKNOWN = "matched", "not_listed", "unknown"
+NOT_ASKED, SILENT = "not-asked", "silent"
 POINTS = {MATCHED: 2, UNKNOWN: 1, NOT_LISTED: 0}
 
 HELP_CHOICES = [
@@ -144,18 +146,42 @@ class Criterion:
         return _codes(self.group, self.values).get(directory_type, frozenset())
 
     def evidence(self, directory_type: str) -> frozenset[str]:
-        values = self.evidence_values or tuple(
-            v for (g, v) in code_table.VALUES if g == self.group
-        )
-        codes = set(_codes(self.group, values).get(directory_type, frozenset()))
-        if self.group == "medications":
-            # "Does not offer medication for opioid use disorder" is an answer.
-            codes |= {"NMOA"}
-        return frozenset(codes)
+        return _evidence(self.group, self.evidence_values, directory_type)
+
+
+@lru_cache(maxsize=256)
+def _evidence(
+    group: str, evidence_values: tuple[str, ...], directory_type: str
+) -> frozenset[str]:
+    values = evidence_values or tuple(v for (g, v) in code_table.VALUES if g == group)
+    codes = set(_codes(group, values).get(directory_type, frozenset()))
+    if group == "medications":
+        # "Does not offer medication for opioid use disorder" is an answer.
+        codes |= {"NMOA"}
+    return frozenset(codes)
 
 
 def _codes(group: str, values: Iterable[str]) -> dict[str, frozenset[str]]:
-    return code_table.codes_for(group, list(values))
+    return _codes_cached(group, tuple(values))
+
+
+@lru_cache(maxsize=512)
+def _codes_cached(group: str, values: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    # The code table is fixed at import; scoring thousands of facilities asks
+    # the same few questions of it.
+    return code_table.codes_for(group, values)
+
+
+def matched_count(facility, filters: Mapping[str, Iterable[str]]) -> int:
+    """How many of the chosen filter values a facility lists (for sorting the
+    search results by fit)."""
+    codes = set(facility.code_list)
+    n = 0
+    for group, values in filters.items():
+        for value in values:
+            if codes & _codes(group, (value,)).get(facility.directory_type, ()):
+                n += 1
+    return n
 
 
 def criteria(answers: Answers) -> list[Criterion]:
@@ -187,8 +213,18 @@ def criteria(answers: Answers) -> list[Criterion]:
 class Outcome:
     criterion: Criterion
     status: str  # MATCHED, NOT_LISTED or UNKNOWN
-    # The labels of the values the facility has ("Medicaid"), when matched.
-    matched_labels: tuple[str, ...] = ()
+    # The values the facility has ("medicaid"), when matched.
+    matched_values: tuple[str, ...] = ()
+    # Why unknown: NOT_ASKED (the facility's directory has no such code) or
+    # SILENT (the listing has no code of that kind at all).
+    reason: str = ""
+
+    @property
+    def matched_labels(self) -> tuple[str, ...]:
+        """Their labels in the active language (only for the rows shown)."""
+        return tuple(
+            str(value_label(self.criterion.group, v)) for v in self.matched_values
+        )
 
 
 @dataclass(slots=True)
@@ -243,17 +279,17 @@ def evaluate(criterion: Criterion, *, directory_type: str, codes: set[str]) -> O
     if not wanted:
         # This directory does not ask about it (legal help is only asked of
         # mental health facilities, for example): the directory cannot tell.
-        return Outcome(criterion, UNKNOWN)
+        return Outcome(criterion, UNKNOWN, reason=NOT_ASKED)
     if codes & wanted:
-        labels = [
-            str(value_label(criterion.group, v))
+        values = tuple(
+            v
             for v in criterion.values
-            if codes & _codes(criterion.group, [v]).get(directory_type, frozenset())
-        ]
-        return Outcome(criterion, MATCHED, tuple(labels))
+            if codes & _codes(criterion.group, (v,)).get(directory_type, frozenset())
+        )
+        return Outcome(criterion, MATCHED, values)
     if codes & criterion.evidence(directory_type):
         return Outcome(criterion, NOT_LISTED)
-    return Outcome(criterion, UNKNOWN)
+    return Outcome(criterion, UNKNOWN, reason=SILENT)
 
 
 def fit_one(facility, miles: float, crits: Sequence[Criterion]) -> Fit:

@@ -73,7 +73,7 @@ def find(request: HttpRequest) -> HttpResponse:
         if sort == "fit" and filters:
             # Best fit: the most chosen values matched (a place already has
             # one in each chosen group), then nearest.
-            scored = [(len(matched_values(n.facility, filters)), n) for n in results]
+            scored = [(fitting.matched_count(n.facility, filters), n) for n in results]
             scored.sort(key=lambda t: (-t[0], t[1].miles, t[1].facility.name))
             results = [n for _count, n in scored]
         paginator = Paginator(results, PER_PAGE)

@@ -106,6 +106,10 @@ def test_codes_the_directory_does_not_ask_are_unknown():
     # legal help is asked only of mental health facilities (LAD)
     a = Answers(needs=("legal",))
     assert statuses(fac("SA OP HS", "substance"), a)["need:legal"] == UNKNOWN
+    f = fit.fit_one(fac("SA OP HS"), 1.0, fit.criteria(a))
+    assert f.outcomes[0].reason == fit.NOT_ASKED
+    f = fit.fit_one(fac("MH OP", "mental"), 1.0, fit.criteria(a))
+    assert (f.outcomes[0].status, f.outcomes[0].reason) == (UNKNOWN, fit.SILENT)
     assert statuses(fac("MH OP HS", "mental"), a)["need:legal"] == NOT_LISTED
     assert statuses(fac("MH OP LAD", "mental"), a)["need:legal"] == MATCHED
 
@@ -228,7 +232,10 @@ def test_fit_results_ranked_and_explained(client, portland):
         "Methadone Program",  # not listed 0, not listed 0, unknown 1
     ]
     assert "Buprenorphine · Medicaid · Spanish · 0.7 mi" in html
-    assert "Not listed:" in html and "Unknown:" in html
+    assert "Not listed: Medicaid" in html  # Residential Home: sliding fee only
+    assert "Unknown: Spanish (this listing says nothing about language)" in html
+    # the mental health directory has no buprenorphine code
+    assert "Unknown: Buprenorphine (the directory does not ask" in html
     assert "Fits 3 of 3 things you asked about" in html
     # compare form with the place carried along
     assert 'action="/find/compare/"' in html
