@@ -143,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "pathways" / "locale"]
+# date:"DATE_FORMAT" is "March 5, 2024" in English, "5 de marzo de 2024" in Spanish.
+FORMAT_MODULE_PATH = ["pathways.formats"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

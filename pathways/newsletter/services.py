@@ -17,6 +17,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from pathways.core.ratelimit import RateLimit
 from pathways.library.models import IssueArea
@@ -124,9 +125,9 @@ def subscriber_signup(
         if sub.last_mailed_at and now - sub.last_mailed_at < RESEND_AFTER:
             return
     if template.endswith("already.txt"):
-        subject = "You already get Pathways updates"
+        subject = gettext("You already get Pathways updates")
     else:
-        subject = "Confirm your Pathways updates"
+        subject = gettext("Confirm your Pathways updates")
     _send(sub, template=template, subject=subject, base_url=base_url)
 
 
