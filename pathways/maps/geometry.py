@@ -576,8 +576,11 @@ class LonLatAtlas:
     arc_bbox: tuple[Box, ...]
     state_arcs: frozenset[int]  # arcs on a state outline (state lines and coasts)
     land: tuple[LonLatRing, ...]  # every ring of every state and territory
+    counties: tuple[LonLatRing, ...]  # the outer rings of every county (for labels)
     grid: Mapping[tuple[int, int], tuple[int, ...]]  # 1-degree cell -> arc indices
+    county_grid: Mapping[tuple[int, int], tuple[int, ...]]  # cell -> county rings
     state_names: Mapping[str, str]  # FIPS -> name, territories included
+    county_names: Mapping[str, str]  # 5-digit FIPS -> name ("Multnomah")
 
     def arcs_in_box(self, box: Box) -> list[int]:
         """Indices of the arcs whose bounding box meets ``box`` (lon0, lat0, lon1,
@@ -595,6 +598,18 @@ class LonLatAtlas:
         """The land rings whose bounding box meets ``box``."""
         parts = _split_antimeridian(box)
         return [r for r in self.land if any(_boxes_meet(r.bbox, p) for p in parts)]
+
+    def counties_in_box(self, box: Box) -> list[LonLatRing]:
+        """The outer county rings whose bounding box meets ``box``."""
+        found: set[int] = set()
+        for part in _split_antimeridian(box):
+            for cell in _cells(part):
+                for index in self.county_grid.get(cell, ()):
+                    if index not in found and _boxes_meet(
+                        self.counties[index].bbox, part
+                    ):
+                        found.add(index)
+        return [self.counties[i] for i in sorted(found)]
 
 
 def _boxes_meet(a: Box, b: Box) -> bool:
@@ -665,17 +680,37 @@ def lonlat_atlas_from_topology(topology: Mapping[str, Any]) -> LonLatAtlas:
                 state_arcs.update(i if i >= 0 else ~i for i in ring)
                 points = tuple(_stitch_loose(ring, arcs))
                 land.append(LonLatRing(fips, points, _bbox(points), position > 0))
+    counties: list[LonLatRing] = []
+    county_names: dict[str, str] = {}
+    county_object = topology["objects"].get("counties", {})
+    for geometry in county_object.get("geometries", []):
+        kind = geometry.get("type")
+        if kind not in ("Polygon", "MultiPolygon"):
+            continue
+        fips = str(geometry.get("id"))
+        county_names[fips] = str((geometry.get("properties") or {}).get("name", ""))
+        polygons = [geometry["arcs"]] if kind == "Polygon" else geometry["arcs"]
+        for polygon in polygons:
+            points = tuple(_stitch_loose(polygon[0], arcs))
+            counties.append(LonLatRing(fips, points, _bbox(points), False))
     grid: dict[tuple[int, int], list[int]] = {}
     for index, box in enumerate(arc_bbox):
         for cell in _cells(box):
             grid.setdefault(cell, []).append(index)
+    county_grid: dict[tuple[int, int], list[int]] = {}
+    for index, ring in enumerate(counties):
+        for cell in _cells(ring.bbox):
+            county_grid.setdefault(cell, []).append(index)
     return LonLatAtlas(
         arcs=arcs,
         arc_bbox=arc_bbox,
         state_arcs=frozenset(state_arcs),
         land=tuple(land),
+        counties=tuple(counties),
         grid={cell: tuple(indices) for cell, indices in grid.items()},
+        county_grid={cell: tuple(indices) for cell, indices in county_grid.items()},
         state_names=names,
+        county_names=county_names,
     )
 
 

@@ -25,13 +25,21 @@ legend) are in ``templates/treatment/_map.html`` so they are translated.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from pathways.maps.geometry import Point, clip_ring, lonlat_atlas
+from pathways.maps.geometry import (
+    Point,
+    clip_ring,
+    inside_distance,
+    lonlat_atlas,
+    ring_centroid,
+    signed_area,
+)
 
 VIEW_W = 360
 VIEW_H = 270
@@ -102,6 +110,28 @@ class Window:
         x, y = mercator(lat, lng)
         cx, cy = self.centre_world
         return ((x - cx) * self.scale + VIEW_W / 2, (y - cy) * self.scale + VIEW_H / 2)
+
+    def project_all(self, points: Iterable[Point]) -> list[Point]:
+        """:meth:`project` for many (lng, lat) points (the atlas's order), faster."""
+        cx, cy = self.centre_world
+        k, lng0 = self.scale, self.lng
+        ox = VIEW_W / 2 - cx * k
+        oy = VIEW_H / 2 - cy * k
+        kx = k / 360.0
+        ky = k / (2 * math.pi)
+        rad = math.pi / 180.0
+        asinh, tan = math.asinh, math.tan
+        out = []
+        for lng, lat in points:
+            lng = lng0 + ((lng - lng0 + 180.0) % 360.0 - 180.0)
+            lat = -MAX_LAT if lat < -MAX_LAT else MAX_LAT if lat > MAX_LAT else lat
+            out.append(
+                (
+                    (lng + 180.0) * kx + ox,
+                    k / 2 - asinh(tan(lat * rad)) * ky + oy,
+                )
+            )
+        return out
 
     def world_box(self, margin: float = 0.0) -> tuple[float, float, float, float]:
         """The window (grown by ``margin`` view units) in world units."""
@@ -219,15 +249,18 @@ class Outlines:
 MARGIN = 8.0  # view units drawn beyond the window's edges
 
 
+@functools.lru_cache(maxsize=256)
 def outlines(window: Window) -> Outlines:
-    """Path data (half units) for the land, county lines and state lines in view."""
+    """Path data (half units) for the land, county lines and state lines in view.
+    Kept for the last 256 windows (a few MB at most): the pages of one search, and
+    the popular ZIP codes, share a window."""
     atlas = lonlat_atlas()
     box_deg = window.lonlat_box(margin=MARGIN * 4)
     view = (-MARGIN, -MARGIN, VIEW_W + MARGIN, VIEW_H + MARGIN)
     county_parts: list[str] = []
     state_parts: list[str] = []
     for index in atlas.arcs_in_box(box_deg):
-        projected = [window.project(lat, lng) for lng, lat in atlas.arcs[index]]
+        projected = window.project_all(atlas.arcs[index])
         parts = state_parts if index in atlas.state_arcs else county_parts
         for run in _runs(projected, view):
             d = polyline_d(_quantize(run))
@@ -235,7 +268,7 @@ def outlines(window: Window) -> Outlines:
                 parts.append(d)
     land_parts: list[str] = []
     for ring in atlas.land_in_box(box_deg):
-        projected = [window.project(lat, lng) for lng, lat in ring.points]
+        projected = window.project_all(ring.points)
         clipped = clip_ring(projected, *view)
         quantized = _quantize(clipped)
         if len(quantized) >= 3:
@@ -256,6 +289,72 @@ def circle_d(
         for i in range(steps)
     ]
     return polyline_d(_quantize(points), close=True)
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str
+    x: float
+    y: float  # middle of the text
+
+
+LABEL_SIZE = 11.0  # font size (view units) of the county names
+LABEL_MIN_AREA = 0.03  # a county needs this share of the window to be named
+MAX_LABELS = 10
+SCALE_BAR_BOX = (0.0, VIEW_H - 34.0, 120.0, VIEW_H)  # keep labels off the scale bar
+
+
+def _label_box(label: Label) -> tuple[float, float, float, float]:
+    half_w = len(label.text) * LABEL_SIZE * 0.3 + 2
+    half_h = LABEL_SIZE * 0.6 + 1
+    return (label.x - half_w, label.y - half_h, label.x + half_w, label.y + half_h)
+
+
+def _boxes_overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def county_labels(window: Window, avoid: Sequence[Point] = ()) -> list[Label]:
+    """Names of the counties that fill a fair share of the window, placed in the
+    middle of their visible part, largest first, clear of each other, of the
+    scale bar and of the ``avoid`` points (markers, the search centre)."""
+    atlas = lonlat_atlas()
+    inset = (12.0, 10.0, VIEW_W - 12.0, VIEW_H - 10.0)
+    best: dict[str, tuple[float, list[Point]]] = {}
+    for ring in atlas.counties_in_box(window.lonlat_box()):
+        projected = window.project_all(ring.points)
+        clipped = clip_ring(projected, *inset)
+        if len(clipped) < 3:
+            continue
+        area = abs(signed_area(clipped))
+        if area < VIEW_W * VIEW_H * LABEL_MIN_AREA:
+            continue
+        if area > best.get(ring.area_id, (0.0, []))[0]:
+            best[ring.area_id] = (area, clipped)
+    placed: list[Label] = []
+    blocked = [SCALE_BAR_BOX]
+    reach = MARKER_R + 2
+    blocked += [(x - reach, y - reach, x + reach, y + reach) for x, y in avoid]
+    for fips, (_, clipped) in sorted(best.items(), key=lambda item: -item[1][0]):
+        name = atlas.county_names.get(fips, "")
+        if not name:
+            continue
+        # the middle of the visible part, when it is well inside it (a cheap test;
+        # an odd shape just goes unnamed)
+        x, y = ring_centroid(clipped)
+        if inside_distance((x, y), [clipped]) < LABEL_SIZE * 0.8:
+            continue
+        label = Label(name, round(x, 1), round(y, 1))
+        box = _label_box(label)
+        if box[0] < 0 or box[2] > VIEW_W or box[1] < 0 or box[3] > VIEW_H:
+            continue
+        if any(_boxes_overlap(box, other) for other in blocked):
+            continue
+        placed.append(label)
+        blocked.append(box)
+        if len(placed) >= MAX_LABELS:
+            break
+    return placed
 
 
 # --- Tiles (optional) ---------------------------------------------------------------
@@ -332,6 +431,7 @@ class FinderMap:
     unlocated: int = 0  # places on the page with no location (not drawn)
     tiles: list[Tile] = field(default_factory=list)
     attribution: str = ""
+    labels: list[Label] = field(default_factory=list)
 
     view_w: int = VIEW_W
     view_h: int = VIEW_H
@@ -474,11 +574,18 @@ def results_map(
             )
         )
     url, attribution = _tile_settings()
+    markers = _spread(markers, fixed=[(cx, cy)])
+    avoid = [(cx, cy)]
+    for k in markers:
+        avoid.append((k.x, k.y))
+        if k.anchor:
+            avoid.append(k.anchor)
     return FinderMap(
         kind="results",
         window=window,
         outlines=outlines(window),
-        markers=_spread(markers, fixed=[(cx, cy)]),
+        labels=county_labels(window, avoid),
+        markers=markers,
         circle=circle_d(window, lat, lng, radius),
         centre=(round(cx, 1), round(cy, 1)),
         radius=radius,
@@ -500,6 +607,7 @@ def facility_map(f, miles: float = FACILITY_MILES) -> FinderMap | None:
         kind="facility",
         window=window,
         outlines=outlines(window),
+        labels=county_labels(window, [(x, y)]),
         markers=[
             Marker(
                 1, f.name, round(x, 1), round(y, 1), f.location_quality == "approximate"

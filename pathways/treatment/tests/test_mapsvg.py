@@ -420,3 +420,24 @@ def test_facility_page_map(client, portland, make):
     html = client.get(f"/find/facility/{nowhere.key}/").content.decode()
     assert "No map: the directory gives no location for this place." in html
     assert "finder-map-svg" not in html
+
+
+def test_project_all_matches_project():
+    w = window_around(61.2, -149.9, 25)
+    pts = [(-149.9, 61.2), (-150.5, 60.9), (179.9, 52.0), (-66.1, 18.4), (0.0, 89.0)]
+    got = [c for p in w.project_all(pts) for c in p]
+    want = [c for lng, lat in pts for c in w.project(lat, lng)]
+    assert got == pytest.approx(want)
+
+
+def test_county_labels_name_the_counties_in_view_clear_of_markers():
+    lat, lng = ORIGIN
+    m = results_map(page_of(5), lat=lat, lng=lng, radius=25)
+    names = [label.text for label in m.labels]
+    assert "Clackamas" in names or "Washington" in names
+    assert len(names) == len(set(names)) <= mapsvg.MAX_LABELS
+    for label in m.labels:
+        for k in m.markers:
+            assert math.hypot(label.x - k.x, label.y - k.y) > mapsvg.MARKER_R
+    html = render_results(page_of(5))
+    assert f">{names[0]}</text>" in html
