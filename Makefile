@@ -38,6 +38,7 @@ fmt:
 
 bench: install
 	$(UV) run --frozen python bench/ingest.py
+	$(UV) run --frozen python bench/finder.py
 
 clean:
 	rm -rf var/pathways.sqlite3* .pytest_cache

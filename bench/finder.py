@@ -36,6 +36,7 @@ import math
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import statistics
@@ -251,7 +252,7 @@ def bench_selector(cases, per_page: int):
 # -- (b) and (c): the production server ---------------------------------------------
 
 
-def start_server(url: str, port: int, workers: int, tmp: Path):
+def start_server(url: str, port: int, workers: int, threads: int, tmp: Path):
     env = dict(
         os.environ,
         DATABASE_URL=url,
@@ -271,6 +272,7 @@ def start_server(url: str, port: int, workers: int, tmp: Path):
         f"127.0.0.1:{port}",
         "--workers",
         str(workers),
+        *(["--worker-class", "gthread", "--threads", str(threads)] if threads else []),
         "--access-logfile",
         str(tmp / "access.log"),
         "--access-logformat",
@@ -332,7 +334,39 @@ end
 """
 
 
-def run_wrk(cases, port: int, seconds: int, connections: int, tmp: Path) -> dict:
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes (Linux /proc)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def server_pids(master: int) -> list[int]:
+    pids = [master]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == master:
+                pids.append(int(stat.parent.name))
+        except (OSError, ValueError):
+            continue
+    return pids
+
+
+def machine_busy_seconds() -> float:
+    """CPU time spent by everything on the machine (all cores), from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split()[1:9]]
+    busy = sum(values) - values[3] - values[4]  # minus idle and iowait
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def run_wrk(
+    cases, port: int, seconds: int, connections: int, tmp: Path, master: int
+) -> dict:
     wrk = shutil.which("wrk")
     if wrk is None:
         return {"missing": "wrk is not installed: apt-get install -y wrk"}
@@ -352,7 +386,20 @@ def run_wrk(cases, port: int, seconds: int, connections: int, tmp: Path) -> dict
         str(script),
         f"http://127.0.0.1:{port}",
     ]
+    pids = server_pids(master)
+    server0, machine0, load0 = (
+        cpu_seconds(pids),
+        machine_busy_seconds(),
+        os.getloadavg(),
+    )
+    child0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    wall = time.perf_counter() - t0
+    child1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_cpu = cpu_seconds(pids) - server0
+    machine_cpu = machine_busy_seconds() - machine0
+    wrk_cpu = (child1.ru_utime - child0.ru_utime) + (child1.ru_stime - child0.ru_stime)
 
     def unit_ms(text: str) -> float:
         m = re.match(r"([\d.]+)(us|ms|s|m)", text)
@@ -370,6 +417,11 @@ def run_wrk(cases, port: int, seconds: int, connections: int, tmp: Path) -> dict
         ),
         "socket": "0",
         "raw": out,
+        "wall": wall,
+        "server_cpu": server_cpu,
+        "wrk_cpu": wrk_cpu,
+        "other_cpu": max(0.0, machine_cpu - server_cpu - wrk_cpu),
+        "load": (load0[0], os.getloadavg()[0]),
     }
     m = re.search(r"Socket errors: (.*)", out)
     if m:
@@ -392,6 +444,12 @@ def main() -> None:
     ap.add_argument("--skip-load", action="store_true", help="reuse the scratch DB")
     ap.add_argument("--load-seconds", type=int, default=15)
     ap.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="gthread workers with N threads (keep-alive); 0: sync workers",
+    )
     ap.add_argument("--connections", type=int, default=8, help="wrk connections")
     ap.add_argument("--port", type=int, default=8113)
     ap.add_argument("--no-server", action="store_true", help="only part (a)")
@@ -450,14 +508,18 @@ def main() -> None:
         return
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_finder_"))
-    proc, cmd = start_server(url, args.port, args.workers, tmp)
+    proc, cmd = start_server(url, args.port, args.workers, args.threads, tmp)
     try:
         (first, second), cache_control = bench_http(cases, args.port)
-        load_res = run_wrk(cases, args.port, args.load_seconds, args.connections, tmp)
+        load_res = run_wrk(
+            cases, args.port, args.load_seconds, args.connections, tmp, proc.pid
+        )
     finally:
         stop_server(proc)
     print(
-        f"server: gunicorn (sync workers) {args.workers} workers on 127.0.0.1:"
+        "server: gunicorn "
+        + (f"(gthread, {args.threads} threads)" if args.threads else "(sync workers)")
+        + f" {args.workers} workers on 127.0.0.1:"
         f"{args.port}, config.settings.prod, DEBUG off, {os.cpu_count()} cores "
         f"shared with the client; access log as in docs/deploy.md"
     )
@@ -469,7 +531,9 @@ def main() -> None:
     )
     print(
         f"(b) GET first page over HTTP, one at a time, {len(cases)} distinct URLs "
-        "(client: http.client, keep-alive)"
+        "(client: http.client, keep-alive"
+        + ("" if args.threads else "; sync workers close each connection")
+        + ")"
     )
     for name, times in (("first pass", first), ("second pass", second)):
         p95 = pct(times, 0.95)
@@ -492,6 +556,21 @@ def main() -> None:
         f"non-2xx {load_res['non2xx']}, socket errors {load_res['socket'] or 0} "
         f"(target >= {TARGET_RPS:g} req/s and 0 errors: "
         f"{verdict(load_res['rps'] >= TARGET_RPS and errors == 0)})"
+    )
+    cores = os.cpu_count() or 1
+    per_request = load_res["server_cpu"] / max(1, load_res["requests"]) * 1000
+    wrk_per_request = load_res["wrk_cpu"] / max(1, load_res["requests"]) * 1000
+    print(
+        f"    CPU during the load: server {load_res['server_cpu']:.1f} s "
+        f"({per_request:.2f} ms per request), wrk {load_res['wrk_cpu']:.1f} s, "
+        f"other processes on the machine {load_res['other_cpu']:.1f} s "
+        f"of {cores * load_res['wall']:.0f} core-seconds; load average "
+        f"{load_res['load'][0]:.1f} -> {load_res['load'][1]:.1f}"
+    )
+    print(
+        f"    => on {cores} otherwise idle cores: about "
+        f"{cores * 1000 / (per_request + wrk_per_request):.0f} req/s "
+        "(cores / CPU per request, server + client)"
     )
 
 
