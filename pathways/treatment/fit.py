@@ -326,3 +326,15 @@ def values_by_group(facility) -> dict[str, list[str]]:
         group: [value_label(*key) for key in sorted(keys, key=order.__getitem__)]
         for group, keys in found.items()
     }
+
+
+def matched_labels_for(facility, filters: Mapping[str, Iterable[str]]) -> list[str]:
+    """The chosen filter values a facility lists, as labels in the active
+    language, in the order of the groups ("what matched" on a result)."""
+    codes = set(facility.code_list)
+    out = []
+    for group in code_table.GROUPS:
+        for value in filters.get(group, ()):
+            if codes & _codes(group, (value,)).get(facility.directory_type, ()):
+                out.append(str(value_label(group, value)))
+    return out

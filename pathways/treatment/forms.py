@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import codes as code_table
 from . import fit
 from .selectors import (
     FILTER_GROUPS,
@@ -51,12 +51,17 @@ STATES = [
 OPEN_GROUPS = ("medications", "level-of-care", "payment")
 
 
+def _radius_choices() -> list[tuple[int, str]]:
+    # A callable: the labels follow the language of each request.
+    return [(r, gettext("Within %(n)d miles") % {"n": r}) for r in RADIUS_CHOICES]
+
+
 class PlaceForm(forms.Form):
     """Where to search from: a ZIP code, a city and state, or a point (the
     "use my location" button); and how far."""
 
     zip = forms.CharField(
-        label="ZIP code",
+        label=_("ZIP code"),
         required=False,
         max_length=10,
         widget=forms.TextInput(
@@ -64,26 +69,26 @@ class PlaceForm(forms.Form):
         ),
     )
     city = forms.CharField(
-        label="City",
+        label=_("City"),
         required=False,
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     state = forms.ChoiceField(
-        label="State",
+        label=_("State"),
         required=False,
-        choices=[("", "Choose a state")] + STATES,
-        error_messages={"invalid_choice": "Choose a state from the list."},
+        choices=[("", _("Choose a state"))] + STATES,
+        error_messages={"invalid_choice": _("Choose a state from the list.")},
     )
     radius = forms.TypedChoiceField(
-        label="Distance",
+        label=_("Distance"),
         coerce=int,
         required=False,
-        choices=[(r, f"Within {r} miles") for r in RADIUS_CHOICES],
+        choices=_radius_choices,
         initial=DEFAULT_RADIUS,
         error_messages={
-            "invalid_choice": "Choose a distance between 5 and 100 miles.",
-            "invalid": "Choose a distance between 5 and 100 miles.",
+            "invalid_choice": _("Choose a distance between 5 and 100 miles."),
+            "invalid": _("Choose a distance between 5 and 100 miles."),
         },
     )
 
@@ -105,7 +110,7 @@ class PlaceForm(forms.Form):
         value = "".join(self.cleaned_data.get("zip", "").split())
         if value and not ZIP_RE.match(value[:5]):
             raise forms.ValidationError(
-                "Enter a 5-digit ZIP code, for example 97214.", code="zip-format"
+                _("Enter a 5-digit ZIP code, for example 97214."), code="zip-format"
             )
         return value[:5]
 
@@ -125,27 +130,33 @@ class PlaceForm(forms.Form):
             if self.place is None:
                 self.add_error(
                     "zip",
-                    f"We could not find the ZIP code {zip_code}. Check the number, or "
-                    "search by city and state instead.",
+                    _(
+                        "We could not find the ZIP code %(zip)s. Check the number, "
+                        "or search by city and state instead."
+                    )
+                    % {"zip": zip_code},
                 )
         elif city and state:
             self.place = city_place(city, state)
             if self.place is None:
                 self.add_error(
                     "city",
-                    f"We could not find {city} in {state}. Check the spelling, or "
-                    "search by ZIP code instead.",
+                    _(
+                        "We could not find %(city)s in %(state)s. Check the "
+                        "spelling, or search by ZIP code instead."
+                    )
+                    % {"city": city, "state": state},
                 )
         elif city or state:
             self.add_error(
                 "city" if state else "state",
-                "To search by city, enter both the city and the state.",
+                _("To search by city, enter both the city and the state."),
             )
         elif data.get("lat") is not None and data.get("lng") is not None:
-            self.place = Place(data["lat"], data["lng"], "your location")
+            self.place = Place(data["lat"], data["lng"], str(_("your location")))
         else:
             raise forms.ValidationError(
-                "Enter a ZIP code, or a city and state, to search.", code="empty"
+                _("Enter a ZIP code, or a city and state, to search."), code="empty"
             )
         return data
 
@@ -165,14 +176,16 @@ class FinderForm(PlaceForm):
         super().__init__(*args, **kwargs)
         for group in FILTER_GROUPS:
             self.fields[PARAM_OF_GROUP[group]] = forms.MultipleChoiceField(
-                label=code_table.GROUPS[group][0],
+                label=fit.group_label(group),
                 required=False,
-                choices=group_values(group),
+                choices=[
+                    (v, fit.value_label(group, v)) for v, _en in group_values(group)
+                ],
                 widget=forms.CheckboxSelectMultiple,
                 error_messages={
-                    "invalid_choice": "“%(value)s” is not one of the choices for "
-                    + code_table.GROUPS[group][0].lower()
-                    + "."
+                    "invalid_choice": _(
+                        "“%(value)s” is not one of the choices for %(group)s."
+                    ).replace("%(group)s", fit.group_label(group).lower())
                 },
             )
 

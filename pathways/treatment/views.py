@@ -30,7 +30,6 @@ from .selectors import (
     FILTER_GROUPS,
     facilities_near,
     haversine_miles,
-    matched_values,
     services_by_group,
 )
 
@@ -84,7 +83,7 @@ def find(request: HttpRequest) -> HttpResponse:
             {
                 "f": hit.facility,
                 "miles": miles_display(hit.miles),
-                "matched": matched_values(hit.facility, filters),
+                "matched": fitting.matched_labels_for(hit.facility, filters),
                 "tel": tel_href(hit.facility.phone) if hit.facility.phone else "",
             }
             for hit in page.object_list
