@@ -483,53 +483,54 @@ def _located(f) -> bool:
 
 
 def _spread(markers: list[Marker], fixed: Sequence[Point] = ()) -> list[Marker]:
-    """Move overlapping markers apart (and off the ``fixed`` points, e.g. the search
-    centre) by repeatedly pushing each overlapping pair apart; a marker that had to
-    move keeps its true point as ``anchor`` and gets a leader line back to it."""
+    """Place markers in list order, each on its point when that is free; else on
+    the nearest free spot of rings around the point, with its true point kept as
+    ``anchor`` (for a leader line). Free means clear of the markers placed before
+    and of the ``fixed`` points (the search centre). So the first results sit
+    exactly where they are and nothing overlaps."""
     gap = 2 * MARKER_R + 1.5
-    pos = [[m.x, m.y] for m in markers]
-    for _ in range(80):
-        moved = False
-        for i in range(len(pos)):
-            for j in range(i + 1, len(pos)):
-                dx, dy = pos[j][0] - pos[i][0], pos[j][1] - pos[i][1]
-                d = math.hypot(dx, dy)
-                if d >= gap:
-                    continue
-                if d < 1e-6:  # same point: fan out by list order
-                    angle = math.radians(-90 + 137.5 * j)
-                    dx, dy, d = math.cos(angle), math.sin(angle), 1.0
-                push = (gap - d) / 2 + 0.01
-                pos[i][0] -= dx / d * push
-                pos[i][1] -= dy / d * push
-                pos[j][0] += dx / d * push
-                pos[j][1] += dy / d * push
-                moved = True
-            for fx, fy in fixed:
-                dx, dy = pos[i][0] - fx, pos[i][1] - fy
-                d = math.hypot(dx, dy)
-                need = MARKER_R + CENTRE_R + 3
-                if d < need:
-                    if d < 1e-6:
-                        dx, dy, d = 0.0, -1.0, 1.0
-                    pos[i][0] += dx / d * (need - d)
-                    pos[i][1] += dy / d * (need - d)
-                    moved = True
-        if not moved:
-            break
+    clear_fixed = MARKER_R + CENTRE_R + 3
+    placed: list[Point] = []
+
+    def free(x: float, y: float) -> bool:
+        if not (
+            MARKER_R <= x <= VIEW_W - MARKER_R and MARKER_R <= y <= VIEW_H - MARKER_R
+        ):
+            return False
+        for px, py in placed:
+            if (x - px) ** 2 + (y - py) ** 2 < gap * gap:
+                return False
+        for fx, fy in fixed:
+            if (x - fx) ** 2 + (y - fy) ** 2 < clear_fixed * clear_fixed:
+                return False
+        return True
+
     out = []
-    for m, (x, y) in zip(markers, pos, strict=True):
-        x = min(max(x, MARKER_R), VIEW_W - MARKER_R)
-        y = min(max(y, MARKER_R), VIEW_H - MARKER_R)
-        if math.hypot(x - m.x, y - m.y) < 2:
+    for m in markers:
+        spot: Point | None = (m.x, m.y) if free(m.x, m.y) else None
+        ring = 0
+        while spot is None and ring < 12:
+            ring += 1
+            radius = ring * gap * 0.9
+            steps = 6 * ring
+            for i in range(steps):
+                angle = math.radians(-90 + 360 * i / steps)
+                x, y = m.x + radius * math.cos(angle), m.y + radius * math.sin(angle)
+                if free(x, y):
+                    spot = (x, y)
+                    break
+        if spot is None:  # nowhere free nearby (hundreds of markers): overlap
+            spot = (m.x, m.y)
+        placed.append(spot)
+        if spot == (m.x, m.y):
             out.append(m)
         else:
             out.append(
                 Marker(
                     m.number,
                     m.name,
-                    round(x, 1),
-                    round(y, 1),
+                    round(spot[0], 1),
+                    round(spot[1], 1),
                     m.approximate,
                     (m.x, m.y),
                 )

@@ -441,3 +441,16 @@ def test_county_labels_name_the_counties_in_view_clear_of_markers():
             assert math.hypot(label.x - k.x, label.y - k.y) > mapsvg.MARKER_R
     html = render_results(page_of(5))
     assert f">{names[0]}</text>" in html
+
+
+def test_svg_numbers_are_not_localized_in_spanish():
+    from django.utils import translation
+
+    with translation.override("es"):
+        html = render_results(page_of(5))
+        facility_html = render_to_string(
+            "treatment/_map.html", {"map_facility": fac(*ORIGIN)}
+        )
+    for h in (html, facility_html):
+        for attr in re.findall(r' (?:cx|cy|x|y|r|width|height|d)="([^"]*)"', h):
+            assert "," not in attr, attr
