@@ -99,6 +99,14 @@ def load(args, url: str) -> None:
             check=True,
             capture_output=True,
         )
+    if args.database_url:
+        # What autovacuum does soon after a load: planner statistics and the
+        # visibility map (index-only scans).
+        subprocess.run(
+            ["psql", url, "-qc", "VACUUM ANALYZE treatment_facility"],
+            check=True,
+            capture_output=True,
+        )
 
 
 # -- the cases -----------------------------------------------------------------------

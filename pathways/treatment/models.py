@@ -156,7 +156,15 @@ class Facility(models.Model):
     class Meta:
         ordering = ["state_code", "city", "name"]
         verbose_name_plural = "facilities"
-        indexes = [models.Index(fields=["lat", "lng"], name="facility_lat_lng")]
+        indexes = [
+            # The finder's search reads only these columns of the facilities in
+            # its lat/lng box: with all of them in the index, the search never
+            # reads the (wide) table rows (docs/decisions/0005-finder-search-speed.md).
+            models.Index(
+                fields=["lat", "lng", "directory_type", "codes", "name"],
+                name="facility_search",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.city}, {self.state_code})"
