@@ -365,6 +365,24 @@ def server_pids(master: int) -> list[int]:
     return pids
 
 
+def database_pids() -> list[int]:
+    """The PostgreSQL backends serving the scratch database (the server's work
+    done in the database is part of its cost). None for SQLite (in process)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> "
+            "pg_backend_pid()",
+            [connection.settings_dict["NAME"]],
+        )
+        pids = [pid for (pid,) in cursor.fetchall()]
+    connection.close()
+    return pids
+
+
 def machine_busy_seconds() -> float:
     """CPU time spent by everything on the machine (all cores), from /proc/stat."""
     values = [int(v) for v in Path("/proc/stat").read_text().split()[1:9]]
@@ -394,7 +412,7 @@ def run_wrk(
         str(script),
         f"http://127.0.0.1:{port}",
     ]
-    pids = server_pids(master)
+    pids = server_pids(master) + database_pids()
     server0, machine0, load0 = (
         cpu_seconds(pids),
         machine_busy_seconds(),
@@ -570,7 +588,8 @@ def main() -> None:
     wrk_per_request = load_res["wrk_cpu"] / max(1, load_res["requests"]) * 1000
     print(
         f"    CPU during the load: server {load_res['server_cpu']:.1f} s "
-        f"({per_request:.2f} ms per request), wrk {load_res['wrk_cpu']:.1f} s, "
+        + ("(gunicorn and its PostgreSQL backends) " if db == "PostgreSQL" else "")
+        + f"({per_request:.2f} ms per request), wrk {load_res['wrk_cpu']:.1f} s, "
         f"other processes on the machine {load_res['other_cpu']:.1f} s "
         f"of {cores * load_res['wall']:.0f} core-seconds; load average "
         f"{load_res['load'][0]:.1f} -> {load_res['load'][1]:.1f}"
