@@ -6,7 +6,7 @@ MANAGE := $(UV) run --frozen python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install setup data serve test lint fmt check bench clean
+.PHONY: run install setup data serve test lint fmt check bench clean messages
 
 run: setup serve
 
@@ -39,6 +39,14 @@ fmt:
 bench: install
 	$(UV) run --frozen python bench/ingest.py
 	$(UV) run --frozen python bench/finder.py
+
+# Translations: collect every marked string into pathways/locale/es/LC_MESSAGES/django.po
+# (new ones arrive empty: translate them), then compile the .mo that is committed, so a
+# fresh clone needs no gettext tools. Needs GNU gettext (apt-get install gettext).
+messages:
+	cd pathways && $(UV) run --frozen python ../manage.py makemessages -l es -e html,txt,py --no-location --no-obsolete --ignore 'static/*' --ignore '*/tests/*' --ignore 'locale/*'
+	msgfmt --check -o pathways/locale/es/LC_MESSAGES/django.mo pathways/locale/es/LC_MESSAGES/django.po
+	$(UV) run --frozen pytest pathways/core/tests/test_i18n.py -q
 
 clean:
 	rm -rf var/pathways.sqlite3* .pytest_cache

@@ -81,3 +81,20 @@ def language_links(request: HttpRequest) -> dict[str, object]:
         "language_alternates": alternates,
         "unprefixed_path": strip_language_prefix(request.path),
     }
+
+
+class UntranslatedPathsMiddleware:
+    """The API, its docs and the health probe answer in English whatever the
+    Accept-Language header says: their field labels are part of the contract, and
+    their cached answers must not depend on a header. (Put after LocaleMiddleware.)"""
+
+    PREFIXES = ("/api/", "/healthz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        if request.path.startswith(self.PREFIXES):
+            translation.activate(DEFAULT)
+            request.LANGUAGE_CODE = DEFAULT
+        return self.get_response(request)

@@ -15,7 +15,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 INK = "#1f2933"
 MUTED = "#3e4c59"
@@ -280,16 +283,25 @@ def swatch(style: LineStyle, width: int = 40, height: int = 14) -> SafeString:
 
 def _describe(style: LineStyle) -> str:
     pattern = {
-        "": "solid",
-        "10 4": "long dashes",
-        "2 3": "dotted",
-        "10 3 2 3": "dash-dot",
-        "6 2 1.5 2 1.5 2": "dash-dot-dot",
-        "5 4": "dashed",
-        "14 3": "long dashes with short gaps",
-    }.get(style.dash, "patterned")
-    shape = style.shape.replace("-open", " (open)") if style.shape else ""
-    return pattern + (f", {shape} points" if shape else "")
+        "": gettext_noop("solid"),
+        "10 4": gettext_noop("long dashes"),
+        "2 3": gettext_noop("dotted"),
+        "10 3 2 3": gettext_noop("dash-dot"),
+        "6 2 1.5 2 1.5 2": gettext_noop("dash-dot-dot"),
+        "5 4": gettext_noop("dashed"),
+        "14 3": gettext_noop("long dashes with short gaps"),
+    }.get(style.dash, gettext_noop("patterned"))
+    shapes = {
+        "circle": gettext_noop("circle"),
+        "square": gettext_noop("square"),
+        "triangle": gettext_noop("triangle"),
+        "diamond": gettext_noop("diamond"),
+    }
+    base, is_open = style.shape.removesuffix("-open"), style.shape.endswith("-open")
+    shape = _(shapes.get(base, base)) if style.shape else ""
+    if shape and is_open:
+        shape = _("%(shape)s (open)") % {"shape": shape}
+    return _(pattern) + (_(", %(shape)s points") % {"shape": shape} if shape else "")
 
 
 @dataclass(frozen=True)
@@ -319,14 +331,16 @@ def line_chart(
     chart_id: str = "chart",
     events: Iterable[LawEvent] = (),
     summary: str = "",
-    y_label: str = "Deaths per 100,000 residents",
-    x_label: str = "12 months ending",
+    y_label: str = "",
+    x_label: str = "",
 ) -> Chart:
     """An SVG line chart of ``series`` over time with numbered law markers, in a
     wide and a narrow rendering, plus the table of the same numbers.
 
     The x axis runs from the first to the last period with a value in any series;
     the y axis from 0 to a round number above the highest value."""
+    y_label = y_label or _("Deaths per 100,000 residents")
+    x_label = x_label or _("12 months ending")
     series = list(series)
     rng = date_range(series)
     table_head = [x_label, *[s.label for s in series]]
@@ -334,11 +348,11 @@ def line_chart(
     by_series = [{p.period: p for p in s.points} for s in series]
     table_rows = []
     for period in periods:
-        row = [f"{period:%B %Y}"]
+        row = [date_format(period, "YEAR_MONTH_FORMAT")]
         for lookup in by_series:
             p = lookup.get(period)
             if p is None:
-                row.append("No data")
+                row.append(_("No data"))
             elif p.value is None:
                 row.append(p.missing)
             else:
@@ -346,7 +360,7 @@ def line_chart(
         table_rows.append(row)
     legend = [(s, swatch(s.style)) for s in series]
     if rng is None:
-        desc = "No values to draw: every value is missing or suppressed."
+        desc = _("No values to draw: every value is missing or suppressed.")
         svgs = [
             mark_safe(  # noqa: S308
                 f'<svg xmlns="http://www.w3.org/2000/svg" class="line-chart" '
@@ -356,7 +370,7 @@ def line_chart(
                 f'<title id="{chart_id}{lay.suffix}-title">{escape(title)}</title>'
                 f'<desc id="{chart_id}{lay.suffix}-desc">{escape(desc)}</desc>'
                 f'<text x="16" y="44" font-family="{FONT}" font-size="{lay.font + 2}" '
-                f'fill="{INK}">No data to chart</text></svg>'
+                f'fill="{INK}">{escape(_("No data to chart"))}</text></svg>'
             )
             for lay in (WIDE, NARROW)
         ]
@@ -375,10 +389,17 @@ def line_chart(
     start, end = rng
     markers = number_markers(events, start, end)
     lines_desc = "; ".join(
-        f"{s.label}: {_describe(s.style)} line" for s in series if s.has_values
+        _("%(label)s: %(style)s line") % {"label": s.label, "style": _describe(s.style)}
+        for s in series
+        if s.has_values
     )
     marker_desc = " ".join(
-        f"Marker {m.number}, {m.events[0].when or f'{m.date:%B %-d, %Y}'}: "
+        _("Marker %(number)s, %(when)s:")
+        % {
+            "number": m.number,
+            "when": m.events[0].when or date_format(m.date, "DATE_FORMAT"),
+        }
+        + " "
         + "; ".join(e.label for e in m.events)
         + "."
         for m in markers
@@ -387,15 +408,21 @@ def line_chart(
         x
         for x in (
             summary,
-            f"{y_label}, {x_label.lower()} each month, {start:%B %Y} to {end:%B %Y}.",
-            f"Lines: {lines_desc}." if lines_desc else "",
-            "Gaps in a line are months with no published value."
+            _("%(y)s, %(x)s each month, %(start)s to %(end)s.")
+            % {
+                "y": y_label,
+                "x": x_label.lower(),
+                "start": date_format(start, "YEAR_MONTH_FORMAT"),
+                "end": date_format(end, "YEAR_MONTH_FORMAT"),
+            },
+            _("Lines: %(lines)s.") % {"lines": lines_desc} if lines_desc else "",
+            _("Gaps in a line are months with no published value.")
             if any(len(segments(s.points)) > 1 for s in series)
             else "",
-            f"Numbered vertical lines mark when laws took effect. {marker_desc}"
+            _("Numbered vertical lines mark when laws took effect.") + " " + marker_desc
             if markers
             else "",
-            "The numbers are in the table that follows the chart.",
+            _("The numbers are in the table that follows the chart."),
         )
         if x
     )

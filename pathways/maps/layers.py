@@ -12,6 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from pathways.core.models import Source
 from pathways.places.models import State
 from pathways.policy import selectors as policy
@@ -88,12 +92,12 @@ class LayerView:
         if counts.get(SUPPRESSED):
             items.append(
                 (
-                    Category(SUPPRESSED, "Suppressed (fewer than 10)", NO_DATA_FILL),
+                    Category(SUPPRESSED, _("Suppressed (fewer than 10)"), NO_DATA_FILL),
                     counts[SUPPRESSED],
                 )
             )
         items.append(
-            (Category(NO_DATA, "No data", NO_DATA_FILL), counts.get(NO_DATA, 0))
+            (Category(NO_DATA, _("No data"), NO_DATA_FILL), counts.get(NO_DATA, 0))
         )
         return items
 
@@ -114,13 +118,16 @@ POLICY_LAYERS = [
 ]
 
 DRUGS = [
-    ("drug-overdose-deaths", "All drugs"),
-    ("synthetic-opioids", "Synthetic opioids (mostly fentanyl)"),
-    ("psychostimulants", "Psychostimulants (mostly methamphetamine)"),
-    ("cocaine", "Cocaine"),
-    ("heroin", "Heroin"),
-    ("natural-semisynthetic-opioids", "Natural and semi-synthetic opioids"),
-    ("methadone", "Methadone"),
+    ("drug-overdose-deaths", gettext_noop("All drugs")),
+    ("synthetic-opioids", gettext_noop("Synthetic opioids (mostly fentanyl)")),
+    ("psychostimulants", gettext_noop("Psychostimulants (mostly methamphetamine)")),
+    ("cocaine", gettext_noop("Cocaine")),
+    ("heroin", gettext_noop("Heroin")),
+    (
+        "natural-semisynthetic-opioids",
+        gettext_noop("Natural and semi-synthetic opioids"),
+    ),
+    ("methadone", gettext_noop("Methadone")),
 ]
 
 
@@ -128,30 +135,39 @@ def _specs() -> list[LayerSpec]:
     out = [
         LayerSpec(
             "overdose-rate",
-            "Overdose death rate",
+            gettext_noop("Overdose death rate"),
             "health",
             "overdose",
-            "Drug overdose deaths in the 12 months ending with the chosen month, per "
-            "100,000 residents. Counts are provisional (CDC/NCHS VSRR) and by the "
-            "state where the death occurred.",
-            legend_note="Deaths per 100,000 residents, 12 months ending",
+            gettext_noop(
+                "Drug overdose deaths in the 12 months ending with the chosen month, "
+                "per 100,000 residents. Counts are provisional (CDC/NCHS VSRR) and by "
+                "the state where the death occurred."
+            ),
+            legend_note=gettext_noop("Deaths per 100,000 residents, 12 months ending"),
         ),
         LayerSpec(
             "arrest-rate",
-            "Drug arrest rate",
+            gettext_noop("Drug arrest rate"),
             "criminalization",
             "arrests",
-            "Arrests for drug law violations (possession and sale together) per "
-            "100,000 people served by the police agencies that reported to the FBI.",
-            legend_note="Arrests per 100,000 people covered by reporting agencies",
+            gettext_noop(
+                "Arrests for drug law violations (possession and sale together) per "
+                "100,000 people served by the police agencies that reported to the FBI."
+            ),
+            legend_note=gettext_noop(
+                "Arrests per 100,000 people covered by reporting agencies"
+            ),
         ),
         LayerSpec(
             "decriminalization",
-            "Decriminalization",
+            gettext_noop("Decriminalization"),
             "criminalization",
             "decrim",
-            "Whether the state has a law in effect that removes criminal penalties for "
-            "possessing drugs for personal use, or a bill to do so was introduced.",
+            gettext_noop(
+                "Whether the state has a law in effect that removes criminal penalties "
+                "for possessing drugs for personal use, or a bill to do so was "
+                "introduced."
+            ),
         ),
     ]
     for topic, group in POLICY_LAYERS:
@@ -193,22 +209,41 @@ def _categories(topic: str) -> list[Category]:
             color = YES_NO[slug]
         else:  # three unordered-but-ranked classes: dark, mid, light
             color = ("#253494", "#41b6c4", "#a1dab4", "#ffffcc")[min(i, 3)]
-        out.append(Category(slug, label, color))
+        out.append(Category(slug, _(label), color))
     return out
 
 
-def _no_data(st: State, label: str = "No data") -> Cell:
+def _no_data(st: State, label: str = "") -> Cell:
+    label = label or _("No data")
     return Cell(st, NO_DATA, label, NO_DATA_FILL, display=label)
+
+
+def _day(d: dt.date) -> str:
+    """ "March 5, 2024" / "5 de marzo de 2024"."""
+    return date_format(d, "DATE_FORMAT")
+
+
+def _month(d: dt.date) -> str:
+    """ "March 2024" / "marzo de 2024"."""
+    return date_format(d, "YEAR_MONTH_FORMAT")
 
 
 def _when(f) -> str:
     """When a fact took effect, or how old its source is, in plain words."""
     if f.effective_date:
-        fmt = {"day": "%B %-d, %Y", "month": "%B %Y"}.get(f.effective_precision, "%Y")
-        return f"in effect since {f.effective_date:{fmt}}"
+        fmt = {"day": "DATE_FORMAT", "month": "YEAR_MONTH_FORMAT"}.get(
+            f.effective_precision, "Y"
+        )
+        return _("in effect since %(date)s") % {
+            "date": date_format(f.effective_date, fmt)
+        }
     if f.as_of and not f.as_of.lower().startswith("undated"):
-        return f"source dated {f.as_of}; effective date unknown"
-    return "source undated; effective date unknown"
+        return _("source dated %(date)s; effective date unknown") % {"date": f.as_of}
+    return _("source undated; effective date unknown")
+
+
+def _english_label(topic: str, cat: Category) -> str:
+    return dict(TOPICS[topic].categories).get(cat.slug, "").lower()
 
 
 def _fact_cell(st: State, cat: Category, x, detail: str) -> Cell:
@@ -240,14 +275,15 @@ def _policy(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
             continue
         f = x.fact
         when = _when(f)
-        detail = f"{f.value} ({when})" if f.value.lower() != cat.label.lower() else when
+        same = f.value.lower() in (cat.label.lower(), _english_label(spec.topic, cat))
+        detail = when if same else f"{f.value} ({when})"
         cells[st.postal] = _fact_cell(st, cat, x, detail)
     return LayerView(
         spec,
         cells,
         cats,
-        spec.name,
-        f"Law as recorded for {on:%B %-d, %Y}",
+        _(spec.name),
+        _("Law as recorded for %(date)s") % {"date": _day(on)},
         _sources(cells.values()),
         {"date": on.isoformat()},
     )
@@ -255,9 +291,9 @@ def _policy(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
 
 def _decrim(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
     cats = [
-        Category("in-effect", "Law in effect", SEQ4[3]),
-        Category("introduced", "Bill introduced", SEQ4[1]),
-        Category("none", "No bill found", SEQ4[0]),
+        Category("in-effect", _("Law in effect"), SEQ4[3]),
+        Category("introduced", _("Bill introduced"), SEQ4[1]),
+        Category("none", _("No bill found"), SEQ4[0]),
     ]
     in_effect = {
         x.state.postal: x for x in policy.facts_on(on=on, topic="decrim-law-in-effect")
@@ -283,12 +319,12 @@ def _decrim(spec: LayerSpec, on: dt.date, places: list[State]) -> LayerView:
         spec,
         cells,
         cats,
-        spec.name,
-        f"As recorded for {on:%B %-d, %Y}",
+        _(spec.name),
+        _("As recorded for %(date)s") % {"date": _day(on)},
         _sources(cells.values()),
         {"date": on.isoformat()},
         notes=[
-            "Most 'no bill found' entries cover January 2021 to August 2022 only.",
+            _("Most ‘no bill found’ entries cover January 2021 to August 2022 only."),
         ],
     )
 
@@ -366,9 +402,12 @@ def _rate_categories(breaks: tuple[float, ...], unit: str) -> list[Category]:
     for i, color in enumerate(colors):
         lo = edges[i]
         if i == len(colors) - 1:
-            label = f"{lo:g} or more"
+            label = _("%(low)s or more") % {"low": f"{lo:g}"}
         else:
-            label = f"{lo:g} to under {edges[i + 1]:g}"
+            label = _("%(low)s to under %(high)s") % {
+                "low": f"{lo:g}",
+                "high": f"{edges[i + 1]:g}",
+            }
         cats.append(Category(f"bin-{i + 1}", label, color))
     return cats
 
@@ -422,8 +461,8 @@ def _overdose(
             spec,
             {st.postal: _no_data(st) for st in places},
             cats,
-            spec.name,
-            "No overdose data loaded",
+            _(spec.name),
+            _("No overdose data loaded"),
             [],
             {"drug": drug},
         )
@@ -443,9 +482,9 @@ def _overdose(
             continue
         if o.value is None:
             label = (
-                "Suppressed"
+                _("Suppressed")
                 if o.status == "suppressed"
-                else "Not shown (low data quality)"
+                else _("Not shown (low data quality)")
             )
             cells[st.postal] = Cell(
                 st,
@@ -458,24 +497,31 @@ def _overdose(
             )
             continue
         if r.rate is None:
-            cells[st.postal] = _no_data(st, "No population figure")
+            cells[st.postal] = _no_data(st, _("No population figure"))
             continue
         cat = _binned(r.rate, breaks, "")
-        flags = ["provisional"] + (["incomplete"] if o.footnote_symbol == "*" else [])
+        flags = [_("provisional")] + (
+            [_("incomplete")] if o.footnote_symbol == "*" else []
+        )
         cells[st.postal] = Cell(
             st,
             cat.slug,
             cat.label,
             cat.color,
             value=r.rate,
-            display=f"{r.rate:,.1f} per 100,000",
-            detail=f"{int(o.value):,} deaths in the 12 months ending {period:%B %Y}"
+            display=_("%(rate)s per 100,000") % {"rate": f"{r.rate:,.1f}"},
+            detail=_("%(deaths)s deaths in the 12 months ending %(month)s")
+            % {"deaths": f"{int(o.value):,}", "month": _month(period)}
             + (
-                f" (predicted {int(o.predicted):,})"
+                " (" + _("predicted %(n)s") % {"n": f"{int(o.predicted):,}"} + ")"
                 if o.predicted is not None and o.predicted != o.value
                 else ""
             )
-            + (f"; population {r.population.year}" if r.population else ""),
+            + (
+                "; " + _("population %(year)s") % {"year": r.population.year}
+                if r.population
+                else ""
+            ),
             source=src,
             flags=flags,
         )
@@ -487,14 +533,17 @@ def _overdose(
         spec,
         cells,
         cats,
-        f"{spec.name}: {drug_label}",
-        f"12 months ending {period:%B %Y} · deaths where they occurred (CDC/NCHS VSRR)",
+        f"{_(spec.name)}: {_(drug_label)}",
+        _("12 months ending %(month)s · deaths where they occurred (CDC/NCHS VSRR)")
+        % {"month": _month(period)},
         [src, *pop_sources.values()],
         {"drug": drug, "period": f"{period:%Y-%m}"},
         notes=[
-            "Provisional counts; the latest months are incomplete.",
-            "VSRR counts deaths in the state where they occurred; CDC WONDER final data "
-            "count them by residence, so totals differ.",
+            _("Provisional counts; the latest months are incomplete."),
+            _(
+                "VSRR counts deaths in the state where they occurred; CDC WONDER "
+                "final data count them by residence, so totals differ."
+            ),
         ],
     )
 
@@ -510,9 +559,9 @@ def _arrests(spec: LayerSpec, year: int | None, places: list[State]) -> LayerVie
         st = r.place
         if r.arrests is None or r.rate is None:
             label = (
-                "Not usable"
+                _("Not usable")
                 if r.arrests is not None and r.arrests.status == "not-usable"
-                else "No data"
+                else _("No data")
             )
             cells[st.postal] = _no_data(st, label)
             if r.arrests is not None:
@@ -520,17 +569,25 @@ def _arrests(spec: LayerSpec, year: int | None, places: list[State]) -> LayerVie
                 cells[st.postal].source = r.arrests.source
             continue
         cat = _binned(r.rate, breaks, "")
-        flags = ["low coverage"] if r.low_coverage else []
-        coverage = f"{r.coverage:.0%}" if r.coverage is not None else "unknown"
+        flags = [_("low coverage")] if r.low_coverage else []
+        coverage = f"{r.coverage:.0%}" if r.coverage is not None else _("unknown")
         cells[st.postal] = Cell(
             st,
             cat.slug,
             cat.label,
             cat.color,
             value=r.rate,
-            display=f"{r.rate:,.0f} per 100,000",
-            detail=f"{int(r.arrests.value):,} arrests in {year}; "
-            f"{int(r.agencies or 0):,} agencies covering {coverage} of residents",
+            display=_("%(rate)s per 100,000") % {"rate": f"{r.rate:,.0f}"},
+            detail=_(
+                "%(arrests)s arrests in %(year)s; %(agencies)s agencies covering "
+                "%(coverage)s of residents"
+            )
+            % {
+                "arrests": f"{int(r.arrests.value):,}",
+                "year": year,
+                "agencies": f"{int(r.agencies or 0):,}",
+                "coverage": coverage,
+            },
             source=r.arrests.source,
             flags=flags,
         )
@@ -538,14 +595,16 @@ def _arrests(spec: LayerSpec, year: int | None, places: list[State]) -> LayerVie
         spec,
         cells,
         cats,
-        f"{spec.name}, {year}",
-        "FBI Uniform Crime Reporting: arrests for drug law violations",
+        f"{_(spec.name)}, {year}",
+        _("FBI Uniform Crime Reporting: arrests for drug law violations"),
         _sources(cells.values()),
         {"year": str(year)},
         notes=[
-            "Counts only agencies that reported all 12 months; states with low coverage "
-            "are flagged.",
-            "DC's entries cover transit and federal police only and are not usable.",
+            _(
+                "Counts only agencies that reported all 12 months; states with low "
+                "coverage are flagged."
+            ),
+            _("DC’s entries cover transit and federal police only and are not usable."),
         ],
     )
 

@@ -12,6 +12,9 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 
@@ -20,11 +23,11 @@ from pathways.stats import selectors as stats
 from . import geometry, layers
 
 GROUP_LABELS = {
-    "criminalization": "Criminal law",
-    "harm-reduction": "Harm reduction",
-    "health": "Health",
-    "cannabis": "Cannabis",
-    "health-coverage": "Health coverage",
+    "criminalization": gettext_noop("Criminal law"),
+    "harm-reduction": gettext_noop("Harm reduction"),
+    "health": gettext_noop("Health"),
+    "cannabis": gettext_noop("Cannabis"),
+    "health-coverage": gettext_noop("Health coverage"),
 }
 EARLIEST_DATE = dt.date(2000, 1, 1)
 SORTS = {"name", "value"}
@@ -79,8 +82,11 @@ def parse(request: HttpRequest) -> MapParams:
     spec = layers.get(g.get("layer", "") or layers.DEFAULT_LAYER)
     if spec is None:
         errors.append(
-            f"There is no map layer called “{g.get('layer')}”; showing "
-            "drug possession penalties instead."
+            _(
+                "There is no map layer called “%(layer)s”; showing drug possession "
+                "penalties instead."
+            )
+            % {"layer": g.get("layer")}
         )
         spec = layers.get(layers.DEFAULT_LAYER)
     on = dt.date.today()
@@ -91,13 +97,15 @@ def parse(request: HttpRequest) -> MapParams:
                 raise ValueError
         except ValueError:
             errors.append(
-                "The date must look like 2024-01-31 (year-month-day) and be "
-                "after 2000; showing today instead."
+                _(
+                    "The date must look like 2024-01-31 (year-month-day) and be "
+                    "after 2000; showing today instead."
+                )
             )
             on = dt.date.today()
     drug = g.get("drug") or "drug-overdose-deaths"
     if drug not in dict(layers.DRUGS):
-        errors.append("Unknown drug; showing all drugs.")
+        errors.append(_("Unknown drug; showing all drugs."))
         drug = "drug-overdose-deaths"
     period = None
     if g.get("period"):
@@ -105,13 +113,13 @@ def parse(request: HttpRequest) -> MapParams:
             y, m = (int(x) for x in g["period"].split("-"))
             period = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
         except ValueError:
-            errors.append("The period must look like 2023-12 (year-month).")
+            errors.append(_("The period must look like 2023-12 (year-month)."))
     year = None
     if g.get("year"):
         try:
             year = int(g["year"])
         except ValueError:
-            errors.append("The year must be a number such as 2016.")
+            errors.append(_("The year must be a number such as 2016."))
     sort = g.get("sort") if g.get("sort") in SORTS else "name"
     return MapParams(spec, on, drug, period, year, sort, errors)
 
@@ -129,7 +137,7 @@ def _context(request: HttpRequest, params: MapParams) -> dict:
         and params.period is not None
         and view.params.get("period") != f"{params.period:%Y-%m}"
     ):
-        params.errors.append("No data for that period; showing the latest period.")
+        params.errors.append(_("No data for that period; showing the latest period."))
     shapes = geometry.state_shapes()
     states = []
     for shape in sorted(shapes.values(), key=lambda s: s.name):
@@ -155,7 +163,8 @@ def _context(request: HttpRequest, params: MapParams) -> dict:
         )
     groups: dict[str, list[layers.LayerSpec]] = {}
     for spec in layers.LAYERS:
-        groups.setdefault(GROUP_LABELS.get(spec.group, spec.group), []).append(spec)
+        group = _(GROUP_LABELS.get(spec.group, spec.group))
+        groups.setdefault(group, []).append(spec)
     api = f"/api/v1/layers/{params.spec.slug}"
     return {
         "view": view,
@@ -165,7 +174,7 @@ def _context(request: HttpRequest, params: MapParams) -> dict:
         "rows": rows,
         "groups": groups,
         "viewbox": geometry.VIEWBOX,
-        "drugs": layers.DRUGS,
+        "drugs": [(slug, _(label)) for slug, label in layers.DRUGS],
         "periods": [p for p in layers.overdose_periods(params.drug)]
         if params.spec.kind == "overdose"
         else [],
@@ -173,7 +182,7 @@ def _context(request: HttpRequest, params: MapParams) -> dict:
         "download_csv": f"{api}?{urlencode({**view.params, 'format': 'csv'})}",
         "download_json": f"{api}?{urlencode(view.params)}",
         "query": params.query(),
-        "embed_url": f"/map/embed/?{params.query()}",
+        "embed_url": f"{reverse('maps:embed')}?{params.query()}",
     }
 
 

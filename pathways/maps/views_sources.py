@@ -27,6 +27,8 @@ from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from pathways.core.models import Source
@@ -46,24 +48,38 @@ REPORT_EMAIL = "data@pathways.example"
 
 # Headings for the groups of datasets, by the topic of the figures they publish.
 TOPIC_TITLES = {
-    "overdose": "Overdose deaths",
-    "population": "Population",
-    "arrests": "Drug arrests",
-    "treatment": "Treatment and naloxone",
+    "overdose": gettext_noop("Overdose deaths"),
+    "population": gettext_noop("Population"),
+    "arrests": gettext_noop("Drug arrests"),
+    "treatment": gettext_noop("Treatment and naloxone"),
 }
+# PolicyFact.Confidence labels (policy/models.py keeps them in English).
+CONFIDENCE_LABELS = (
+    gettext_noop("High"),
+    gettext_noop("Medium"),
+    gettext_noop("Low"),
+    gettext_noop("Not rated (bulk dataset)"),
+)
 TOPIC_ORDER = ["overdose", "population", "arrests", "treatment"]
 REFERENCE = "reference"
 LAW = "law"
 
 CONFIDENCE_HELP = {
-    "high": "The statute, the bill page or a dated news report states the fact "
-    "directly.",
-    "medium": "The fact comes from a date window in a secondary source, from an "
-    "indirect statement, or the bill number is missing.",
-    "low": "The only source is an advocacy claim, sources conflict, or the fact is "
-    "an inference. Treat it with care.",
-    "": "Bulk research datasets (such as OPTIC data in the Opioid Environment Policy "
-    "Scan, or KFF) are not rated row by row; they rank with “medium”.",
+    "high": gettext_noop(
+        "The statute, the bill page or a dated news report states the fact directly."
+    ),
+    "medium": gettext_noop(
+        "The fact comes from a date window in a secondary source, from an indirect "
+        "statement, or the bill number is missing."
+    ),
+    "low": gettext_noop(
+        "The only source is an advocacy claim, sources conflict, or the fact is an "
+        "inference. Treat it with care."
+    ),
+    "": gettext_noop(
+        "Bulk research datasets (such as OPTIC data in the Opioid Environment "
+        "Policy Scan, or KFF) are not rated row by row; they rank with “medium”."
+    ),
 }
 CONFIDENCE_ORDER = ["high", "medium", "low", ""]
 
@@ -402,8 +418,11 @@ def _datasets(
     out = [
         Group(
             t,
-            TOPIC_TITLES.get(t)
-            or ("Reference lists" if t == REFERENCE else t.replace("-", " ").title()),
+            _(TOPIC_TITLES[t])
+            if t in TOPIC_TITLES
+            else (
+                _("Reference lists") if t == REFERENCE else t.replace("-", " ").title()
+            ),
             groups[t],
         )
         for t in order
@@ -487,11 +506,11 @@ def _layer_gaps(places: list[State], today: dt.date) -> list[LayerGap]:
             out.append(
                 LayerGap(
                     spec.slug,
-                    spec.name,
+                    _(spec.name),
                     "",
                     f"{map_url}?layer={spec.slug}",
                     len(places),
-                    [("No data loaded", [p.name for p in places])],
+                    [(_("No data loaded"), [p.name for p in places])],
                 )
             )
             continue
@@ -502,11 +521,11 @@ def _layer_gaps(places: list[State], today: dt.date) -> list[LayerGap]:
         params = "&".join(f"{k}={v}" for k, v in view.params.items())
         # "Overdose death rate: All drugs" -> "All drugs"; "Drug arrest rate, 2016"
         # -> "2016"; a policy layer's title is its name.
-        extra = view.title.removeprefix(spec.name).lstrip(":, ")
+        extra = view.title.removeprefix(_(spec.name)).lstrip(":, ")
         out.append(
             LayerGap(
                 spec.slug,
-                spec.name,
+                _(spec.name),
                 " · ".join(x for x in (extra, view.subtitle) if x),
                 f"{map_url}?layer={spec.slug}" + (f"&{params}" if params else ""),
                 len(view.cells),
@@ -600,7 +619,7 @@ def _facts(
     labels = dict(PolicyFact.Confidence.choices)
     counts = {r["confidence"]: r["n"] for r in fact_rows}
     confidence = [
-        (c or "unrated", labels[c], CONFIDENCE_HELP[c], counts.get(c, 0))
+        (c or "unrated", _(labels[c]), _(CONFIDENCE_HELP[c]), counts.get(c, 0))
         for c in CONFIDENCE_ORDER
     ]
     in_effect = policy.facts_on(on=today)
@@ -685,7 +704,9 @@ def _cache_key(today: dt.date) -> str:
         .values_list("history_id", flat=True)
         .first()
     )
-    return f"pathways:sources-page:{stamp}:{edited or 0}:{today.isoformat()}"
+    # The context holds translated labels: one entry per language.
+    lang = get_language() or "en"
+    return f"pathways:sources-page:{lang}:{stamp}:{edited or 0}:{today.isoformat()}"
 
 
 @cache_control(public=True, max_age=300)

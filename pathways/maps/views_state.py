@@ -17,6 +17,9 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import cache_control
 
 from pathways.core.models import Source
@@ -43,26 +46,26 @@ CHART_DRUGS = (
     "heroin",
 )
 SHORT_DRUG = {
-    "drug-overdose-deaths": "All drugs",
-    "synthetic-opioids": "Synthetic opioids",
-    "psychostimulants": "Psychostimulants",
-    "cocaine": "Cocaine",
-    "heroin": "Heroin",
+    "drug-overdose-deaths": gettext_noop("All drugs"),
+    "synthetic-opioids": gettext_noop("Synthetic opioids"),
+    "psychostimulants": gettext_noop("Psychostimulants"),
+    "cocaine": gettext_noop("Cocaine"),
+    "heroin": gettext_noop("Heroin"),
 }
 # Law facts whose effective dates become chart markers: the map's topics.
 MARKER_TOPICS = (*[t for t, _ in layers.POLICY_LAYERS], "decrim-law-in-effect")
 MARKER_LABELS = {
-    ("decrim-law-in-effect", "yes"): "Decriminalization law took effect",
-    ("decrim-law-in-effect", "no"): "Decriminalization law ended",
+    ("decrim-law-in-effect", "yes"): gettext_noop("Decriminalization law took effect"),
+    ("decrim-law-in-effect", "no"): gettext_noop("Decriminalization law ended"),
 }
 BARE_VALUES = {"yes", "no", "y", "n", "0", "1", "true", "false"}
 DECRIM_TOPICS = ("decrim-law-in-effect", "decrim-legislation-introduced")
 MISSING = {
-    Observation.Status.SUPPRESSED: "Suppressed (fewer than 10 deaths)",
-    Observation.Status.LOW_QUALITY: "Not shown (low data quality)",
-    Observation.Status.MISSING: "No data",
-    Observation.Status.NOT_USABLE: "Not usable",
-    Observation.Status.OK: "Not reported",
+    Observation.Status.SUPPRESSED: gettext_noop("Suppressed (fewer than 10 deaths)"),
+    Observation.Status.LOW_QUALITY: gettext_noop("Not shown (low data quality)"),
+    Observation.Status.MISSING: gettext_noop("No data"),
+    Observation.Status.NOT_USABLE: gettext_noop("Not usable"),
+    Observation.Status.OK: gettext_noop("Not reported"),
 }
 CACHE = {"public": True, "max_age": 300}
 
@@ -82,15 +85,15 @@ def parse_date(text: str | None) -> tuple[dt.date, str]:
             raise ValueError
         on = dt.date.fromisoformat(text)
     except ValueError:
-        return today, (
-            f"“{text[:40]}” is not a date we can read. Enter it as year-month-day, "
+        return today, _(
+            "“%(text)s” is not a date we can read. Enter it as year-month-day, "
             "for example 2021-02-01. Showing today’s laws instead."
-        )
+        ) % {"text": text[:40]}
     if not EARLIEST <= on <= LATEST:
-        return today, (
-            f"Choose a date between {EARLIEST:%Y} and {LATEST:%Y}. Showing today’s "
-            "laws instead."
-        )
+        return today, _(
+            "Choose a date between %(first)s and %(last)s. Showing today’s laws "
+            "instead."
+        ) % {"first": f"{EARLIEST:%Y}", "last": f"{LATEST:%Y}"}
     return on, ""
 
 
@@ -98,8 +101,10 @@ def when_text(f: PolicyFact) -> str:
     """The effective date as precisely as the source gives it."""
     if not f.effective_date:
         return ""
-    fmt = {"day": "%B %-d, %Y", "month": "%B %Y"}.get(f.effective_precision, "%Y")
-    return f"{f.effective_date:{fmt}}"
+    fmt = {"day": "DATE_FORMAT", "month": "YEAR_MONTH_FORMAT"}.get(
+        f.effective_precision, "Y"
+    )
+    return date_format(f.effective_date, fmt)
 
 
 def count_text(v: float | None) -> str:
@@ -113,11 +118,11 @@ def rate_text(v: float | None) -> str:
 
 
 def share_text(v: float | None) -> str:
-    return f"{v:.0%}" if v is not None else "Unknown"
+    return f"{v:.0%}" if v is not None else _("Unknown")
 
 
 def _missing_text(o: Observation | None) -> str:
-    return MISSING.get(o.status, "No data") if o is not None else "No data"
+    return _(MISSING.get(o.status, "No data")) if o is not None else _("No data")
 
 
 def _by_code(code: str) -> State | None:
@@ -159,7 +164,7 @@ class OverdoseData:
             rate = self.rate(place, o)
             missing = _missing_text(o)
             if o.value is not None and rate is None:
-                missing = "No population figure"
+                missing = _("No population figure")
             out.append(charts.Point(o.period_end, rate, missing))
         return tuple(out)
 
@@ -244,7 +249,7 @@ class LawRow:
 def _alt(f: PolicyFact) -> dict:
     return {
         "value": f.value,
-        "label": category_label(f.topic.slug, f.category) or f.value,
+        "label": _(category_label(f.topic.slug, f.category) or f.value),
         "effective": when_text(f),
         "as_of": f.as_of,
         "citation": f.citation if policy.has_citation(f.citation) else "",
@@ -268,7 +273,7 @@ def law_rows(st: State, on: dt.date) -> list[LawRow]:
             for other in ("decrim-law-in-effect", "decrim-law-repealed"):
                 y = facts.get(other)
                 if y is not None and other != topic:
-                    also.append({"topic": TOPICS[other].name, **_alt(y.fact)})
+                    also.append({"topic": _(TOPICS[other].name), **_alt(y.fact)})
         else:
             x = facts.get(spec.topic) if cell.has_data else None
         f = x.fact if x else None
@@ -279,7 +284,7 @@ def law_rows(st: State, on: dt.date) -> list[LawRow]:
                 fact=f,
                 sentence=sentence(spec.slug, cell.category),
                 effective=when_text(f) if f else "",
-                end=f"{f.end_date:%B %-d, %Y}" if f and f.end_date else "",
+                end=date_format(f.end_date, "DATE_FORMAT") if f and f.end_date else "",
                 alternatives=[_alt(a) for a in x.alternatives] if x else [],
                 also=also,
             )
@@ -293,8 +298,12 @@ def law_events(st: State) -> list[charts.LawEvent]:
         for f in policy.fact_history(state=st, topic=topic):
             if f.effective_date is None:
                 continue
-            label = MARKER_LABELS.get((topic, f.category)) or (
-                f"{TOPICS[topic].name}: {category_label(topic, f.category) or f.value}"
+            marker = MARKER_LABELS.get((topic, f.category))
+            label = (
+                _(marker)
+                if marker
+                else f"{_(TOPICS[topic].name)}: "
+                f"{_(category_label(topic, f.category) or f.value)}"
             )
             events.append(charts.LawEvent(f.effective_date, label, when_text(f)))
     return events
@@ -358,8 +367,8 @@ class ArrestRow:
 
     @property
     def status_text(self) -> str:
-        return {"not-usable": "Not usable", "missing": "No data"}.get(
-            self.status, "No rate"
+        return {"not-usable": _("Not usable"), "missing": _("No data")}.get(
+            self.status, _("No rate")
         )
 
     @property
@@ -402,7 +411,7 @@ def overdose_rows(st: State, data: OverdoseData) -> list[OverdoseRow]:
         o = obs[-1] if obs else None
         row = OverdoseRow(
             drug=drug,
-            label=label,
+            label=_(label),
             obs=o,
             rate=data.rate(st, o) if o else None,
             predicted_rate=data.rate(st, o, predicted=True) if o else None,
@@ -437,10 +446,10 @@ def overdose_chart(
                 series.append(
                     charts.Series(
                         drug,
-                        f"{st.name}: {dict(layers.DRUGS)[drug]}",
+                        f"{st.name}: {_(dict(layers.DRUGS)[drug])}",
                         data.points(st, drug),
                         charts.DRUG_STYLES[drug],
-                        SHORT_DRUG[drug],
+                        _(SHORT_DRUG[drug]),
                     )
                 )
     else:
@@ -448,7 +457,7 @@ def overdose_chart(
             series.append(
                 charts.Series(
                     st.postal,
-                    f"{st.name}: all drugs",
+                    _("%(place)s: all drugs") % {"place": st.name},
                     data.points(st, drugs[0]),
                     charts.COMPARE_STYLES[i % len(charts.COMPARE_STYLES)],
                     st.name if len(st.name) <= 16 else st.postal,
@@ -458,10 +467,10 @@ def overdose_chart(
         series.append(
             charts.Series(
                 "US",
-                "United States: all drugs",
+                _("United States: all drugs"),
                 data.points(us, "drug-overdose-deaths"),
                 charts.NATIONAL_STYLE,
-                "U.S., all drugs",
+                _("U.S., all drugs"),
             )
         )
     return charts.line_chart(series, title=title, chart_id=chart_id, events=events)
@@ -496,7 +505,9 @@ def state_index(request: HttpRequest) -> HttpResponse:
         st = _by_code(code)
         if st is not None:
             return redirect("maps:state-detail", postal=st.postal)
-        error = f"There is no state or district with the code “{code[:20]}”."
+        error = _("There is no state or district with the code “%(code)s”.") % {
+            "code": code[:20]
+        }
     return render(
         request,
         "maps/state_index.html",
@@ -527,10 +538,11 @@ def state_detail(request: HttpRequest, postal: str) -> HttpResponse:
         data,
         drugs=CHART_DRUGS,
         chart_id="overdose-chart",
-        title=(
-            f"Overdose deaths per 100,000 residents in {st.name} by drug, 12 months "
+        title=_(
+            "Overdose deaths per 100,000 residents in %(place)s by drug, 12 months "
             "ending each month, with the U.S. rate for all drugs"
-        ),
+        )
+        % {"place": st.name},
         events=law_events(st),
         us=us,
     )
@@ -547,7 +559,7 @@ def state_detail(request: HttpRequest, postal: str) -> HttpResponse:
         "facts_json": f"{api}/facts?{urlencode({'date': on.isoformat()})}",
         "overdose": [
             (
-                label,
+                _(label),
                 f"{api}/overdose?{urlencode({'indicator': drug, 'format': 'csv'})}",
                 f"{api}/overdose?{urlencode({'indicator': drug})}",
             )
@@ -623,11 +635,17 @@ def _render(spec: layers.LayerSpec, on: dt.date, places: list[State]):
     except Indicator.DoesNotExist:
         cells = {
             st.postal: layers.Cell(
-                st, layers.NO_DATA, "No data", layers.NO_DATA_FILL, display="No data"
+                st,
+                layers.NO_DATA,
+                _("No data"),
+                layers.NO_DATA_FILL,
+                display=_("No data"),
             )
             for st in places
         }
-        return layers.LayerView(spec, cells, [], spec.name, "No data loaded", [], {})
+        return layers.LayerView(
+            spec, cells, [], _(spec.name), _("No data loaded"), [], {}
+        )
 
 
 @cache_control(**CACHE)
@@ -637,15 +655,19 @@ def compare(request: HttpRequest) -> HttpResponse:
     errors = []
     if unknown:
         errors.append(
-            "These codes are not a U.S. state or DC: " + ", ".join(unknown) + "."
+            _("These codes are not a U.S. state or DC: %(codes)s.")
+            % {"codes": ", ".join(unknown)}
         )
     if date_error:
         errors.append(date_error)
     too_many = len(chosen) > MAX_COMPARE
     if too_many:
         errors.append(
-            f"You chose {len(chosen)} states. Compare up to {MAX_COMPARE} at a time: "
-            "untick some and press Compare again."
+            _(
+                "You chose %(n)s states. Compare up to %(max)s at a time: untick some "
+                "and press Compare again."
+            )
+            % {"n": len(chosen), "max": MAX_COMPARE}
         )
     rows: list[CompareRow] = []
     chart = None
@@ -671,10 +693,11 @@ def compare(request: HttpRequest) -> HttpResponse:
             data,
             drugs=("drug-overdose-deaths",),
             chart_id="compare-chart",
-            title=(
+            title=_(
                 "Overdose deaths per 100,000 residents, all drugs, 12 months ending "
-                "each month: " + ", ".join(s.name for s in chosen) + " and the U.S."
-            ),
+                "each month: %(places)s and the U.S."
+            )
+            % {"places": ", ".join(s.name for s in chosen)},
             us=us,
         )
     return render(
