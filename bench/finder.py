@@ -159,7 +159,7 @@ def lng_ranges(lng: float, span: float) -> list[tuple[float, float]]:
 
 def baseline_query(lat, lng, miles, filters, mark: str):
     """The bare query: a lat/lng box (as wide as the selector's) and, per filter
-    group, "this directory type and any of these codes" as LIKE conditions."""
+    group, "this directory type and any of these codes" as substring tests."""
     from pathways.treatment import codes as code_table
 
     dlat = miles / 69.0 * 1.01
@@ -174,14 +174,16 @@ def baseline_query(lat, lng, miles, filters, mark: str):
         lng_sql.append(f"(lng >= {mark} AND lng <= {mark})")
         params += [lo, hi]
     where.append("(" + " OR ".join(lng_sql) + ")")
+    # The same substring test as the selector (see _CONTAINS_SQL there).
+    contains = "instr(codes, ?) > 0" if mark == "?" else "strpos(codes, %s) > 0"
     for group, chosen in filters.items():
         ors = []
         for dtype, wanted in code_table.codes_for(group, chosen).items():
             if not wanted:
                 continue
-            likes = " OR ".join(f"codes LIKE {mark}" for _ in wanted)
-            ors.append(f"(directory_type = {mark} AND ({likes}))")
-            params += [dtype, *(f"% {c} %" for c in sorted(wanted))]
+            tests = " OR ".join(contains for _ in wanted)
+            ors.append(f"(directory_type = {mark} AND ({tests}))")
+            params += [dtype, *(f" {c} " for c in sorted(wanted))]
         where.append("(" + (" OR ".join(ors) or "1 = 0") + ")")
     sql = "SELECT id, lat, lng FROM treatment_facility WHERE " + " AND ".join(where)
     return sql, params
@@ -436,8 +438,8 @@ def run_wrk(
         "cmd": " ".join(cmd),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
-        "p50": unit_ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99": unit_ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "p50": unit_ms(re.search(r"^\s*50%\s+(\S+)", out, re.M).group(1)),
+        "p99": unit_ms(re.search(r"^\s*99%\s+(\S+)", out, re.M).group(1)),
         "non2xx": int(
             (re.search(r"Non-2xx or 3xx responses: (\d+)", out) or [0, 0])[1]
         ),

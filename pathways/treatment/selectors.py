@@ -162,6 +162,9 @@ class NearbyResults(Sequence):
             self._all = _load(self._hits)
         return iter(self._all)
 
+    def __reversed__(self):
+        return reversed(list(self))
+
     def __eq__(self, other) -> bool:
         if isinstance(other, NearbyResults | list | tuple):
             return list(self) == list(other)
@@ -194,9 +197,10 @@ class NearbyResults(Sequence):
                     by_pk[values[0]] = dict(zip(_ROW_NAMES, values, strict=True))
         out = []
         for d, _name, pk in hits:
-            row = by_pk[pk]
-            row["miles"] = d
-            out.append(row)
+            row = by_pk.get(pk)  # None if an ingest removed it meanwhile
+            if row is not None:
+                row["miles"] = d
+                out.append(row)
         return out
 
 
@@ -213,7 +217,8 @@ def _load(hits: list[tuple[float, str, int]]) -> list[Nearby]:
         .defer(*RESULT_DEFER)
         .in_bulk([pk for _d, _name, pk in hits])
     )
-    return [Nearby(by_pk[pk], d) for d, _name, pk in hits]
+    # (A facility an ingest removed since the search is left out.)
+    return [Nearby(by_pk[pk], d) for d, _name, pk in hits if pk in by_pk]
 
 
 def _search_sql(
@@ -235,26 +240,38 @@ def _search_sql(
     for group, values in (filters or {}).items():
         values = frozenset(values)
         if values:
-            sql, group_params = _group_sql(group, values)
+            sql, group_params = _group_sql(group, values, connection.vendor)
             where.append(sql)
             params += group_params
     return _SELECT_SQL + " AND ".join(where), params
 
 
+# "codes holds this token": a plain substring test. Not LIKE '% BU %': on an
+# analysed PostgreSQL table the planner estimated every LIKE pattern against the
+# column's statistics, ~1 ms of planning per search, five times the execution.
+_CONTAINS_SQL = {
+    "postgresql": "strpos(codes, %s) > 0",
+    "sqlite": "instr(codes, %s) > 0",
+}
+
+
 @lru_cache(maxsize=1024)
-def _group_sql(group: str, values: frozenset[str]) -> tuple[str, tuple[str, ...]]:
+def _group_sql(
+    group: str, values: frozenset[str], vendor: str
+) -> tuple[str, tuple[str, ...]]:
     """One filter group as SQL: any of the codes that mean one of ``values``, each
     in its own directory type (the conditions of ``filter_q``)."""
+    contains = _CONTAINS_SQL.get(vendor)
     ors, params = [], []
     for directory_type, wanted in code_table.codes_for(group, values).items():
         if wanted:
+            test = contains or "codes LIKE %s"
             ors.append(
-                "(directory_type = %s AND ("
-                + " OR ".join(["codes LIKE %s"] * len(wanted))
-                + "))"
+                "(directory_type = %s AND (" + " OR ".join([test] * len(wanted)) + "))"
             )
             params.append(directory_type)
-            params += [f"% {code} %" for code in sorted(wanted)]
+            for code in sorted(wanted):
+                params.append(f" {code} " if contains else f"% {code} %")
     return "(" + (" OR ".join(ors) or "1 = 0") + ")", tuple(params)
 
 
