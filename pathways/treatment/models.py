@@ -108,7 +108,7 @@ class Facility(models.Model):
     )
     # No index of its own: two values, and on SQLite an index here made filtered
     # searches scan half the table instead of the lat/lng box
-    # (docs/decisions/0006-finder-search-speed.md).
+    # (docs/decisions/0007-finder-search-speed.md).
     directory_type = models.CharField(max_length=10, choices=DirectoryType.choices)
     name = models.CharField(max_length=300)
     name2 = models.CharField(max_length=300, blank=True)
@@ -159,7 +159,7 @@ class Facility(models.Model):
         indexes = [
             # The finder's search reads only these columns of the facilities in
             # its lat/lng box: with all of them in the index, the search never
-            # reads the (wide) table rows (docs/decisions/0006-finder-search-speed.md).
+            # reads the (wide) table rows (docs/decisions/0007-finder-search-speed.md).
             models.Index(
                 fields=["lat", "lng", "directory_type", "codes", "name"],
                 name="facility_search",
