@@ -290,7 +290,12 @@ def start_server(url: str, port: int, workers: int, threads: int, tmp: Path):
         "--error-logfile",
         str(tmp / "error.log"),
     ]
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, start_new_session=True)
+    # The server's own output (e.g. whitenoise's warning that static files are not
+    # collected: the API needs none) goes to a file, not into the figures.
+    with open(tmp / "server.out", "wb") as out:
+        proc = subprocess.Popen(
+            cmd, env=env, cwd=ROOT, start_new_session=True, stdout=out, stderr=out
+        )
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -302,7 +307,10 @@ def start_server(url: str, port: int, workers: int, threads: int, tmp: Path):
         except OSError:
             time.sleep(0.3)
     stop_server(proc)
-    sys.exit(f"gunicorn did not answer on port {port}; see {tmp / 'error.log'}")
+    sys.exit(
+        f"gunicorn did not answer on port {port}; see {tmp / 'error.log'} "
+        f"and {tmp / 'server.out'}"
+    )
 
 
 def stop_server(proc) -> None:
