@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from . import codes as code_table
 
@@ -205,11 +206,11 @@ class ListingReport(models.Model):
     contact email is optional and shown to staff only, never on a public page."""
 
     class Kind(models.TextChoices):
-        CLOSED = "closed", "The place has closed"
-        WRONG_PHONE = "wrong-phone", "The phone number is wrong"
-        WRONG_ADDRESS = "wrong-address", "The address is wrong"
-        WRONG_SERVICES = "wrong-services", "The services listed are wrong"
-        OTHER = "other", "Something else"
+        CLOSED = "closed", _("The place has closed")
+        WRONG_PHONE = "wrong-phone", _("The phone number is wrong")
+        WRONG_ADDRESS = "wrong-address", _("The address is wrong")
+        WRONG_SERVICES = "wrong-services", _("The services listed are wrong")
+        OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
         NEW = "new", "New"

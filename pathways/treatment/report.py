@@ -10,6 +10,7 @@ is stored. The IP address itself is never stored."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from pathways.core.ratelimit import RateLimit
 from pathways.library.services import form_age, form_token
@@ -28,27 +29,31 @@ class RateLimited(Exception):
 
 class ReportForm(forms.Form):
     kind = forms.ChoiceField(
-        label="What is wrong?",
+        label=_("What is wrong?"),
         choices=ListingReport.Kind.choices,
         widget=forms.RadioSelect,
     )
     details = forms.CharField(
-        label="Details",
+        label=_("Details"),
         required=False,
         max_length=2000,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 6, "cols": 30}),
-        help_text="What should the listing say instead? Please do not include "
-        "health information about yourself or anyone else. Up to 2,000 characters.",
+        help_text=_(
+            "What should the listing say instead? Please do not include "
+            "health information about yourself or anyone else. Up to 2,000 characters."
+        ),
     )
     contact_email = forms.EmailField(
-        label="Your email (optional)",
+        label=_("Your email (optional)"),
         required=False,
-        help_text="Only if we may ask you a question about this report. Never "
-        "shown on the site.",
+        help_text=_(
+            "Only if we may ask you a question about this report. Never "
+            "shown on the site."
+        ),
     )
     # The honeypot: hidden from people (CSS and aria-hidden), filled by bots.
-    website = forms.CharField(label="Leave this empty", required=False)
+    website = forms.CharField(label=_("Leave this empty"), required=False)
     started = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, facility: Facility, **kwargs):

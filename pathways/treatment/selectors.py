@@ -409,9 +409,11 @@ class ServiceGroup:
     services: list[str]
 
 
-def services_by_group(facility: Facility) -> list[ServiceGroup]:
-    """The facility's codes as plain-language labels, grouped by filter group (in
-    the finder's order), each group's labels in the code table's order."""
+def services_by_group(facility: Facility, lang: str = "en") -> list[ServiceGroup]:
+    """The facility's codes as plain-language labels (English, or Spanish when
+    ``lang`` starts with "es"), grouped by filter group (in the finder's order),
+    each group's labels in the code table's order."""
+    spanish = (lang or "en").startswith("es")
     index = {c: i for i, c in enumerate(code_table.TABLE)}
     found: dict[str, list] = {}
     for token in facility.code_list:
@@ -419,14 +421,15 @@ def services_by_group(facility: Facility) -> list[ServiceGroup]:
         if c is not None:
             found.setdefault(c.group, []).append(c)
     out = []
-    for group, (label, _es) in code_table.GROUPS.items():
+    for group, (label_en, label_es) in code_table.GROUPS.items():
         rows = sorted(found.get(group, []), key=index.__getitem__)
         seen: list[str] = []
         for c in rows:
-            if c.label_en not in seen:
-                seen.append(c.label_en)
+            text = c.label_es if spanish else c.label_en
+            if text not in seen:
+                seen.append(text)
         if seen:
-            out.append(ServiceGroup(group, label, seen))
+            out.append(ServiceGroup(group, label_es if spanish else label_en, seen))
     return out
 
 

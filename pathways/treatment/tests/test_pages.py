@@ -198,6 +198,27 @@ def test_facility_page(client, portland):
     assert "does not list a street address" in approx
 
 
+def test_facility_page_in_spanish(client, portland):
+    """Under /es/ the services read in Spanish (the code table's reviewed labels)."""
+    from pathways.treatment import codes as code_table
+    from pathways.treatment.selectors import services_by_group
+
+    f = portland["mental"]
+    resp = client.get(f"/es/find/facility/{f.key}/")
+    html = resp.content.decode()
+    assert resp.status_code == 200
+    assert '<html lang="es"' in html
+    groups = services_by_group(f, "es")
+    assert groups
+    for g in groups:
+        assert g.label == code_table.GROUPS[g.group][1]
+        assert g.label in html
+        for text in g.services:
+            assert text in html.replace("&#x27;", "'")
+    english = [s for g in services_by_group(f, "en") for s in g.services]
+    assert [s for g in groups for s in g.services] != english
+
+
 def test_unknown_facility_is_404(client, db):
     assert client.get("/find/facility/nope/").status_code == 404
 
