@@ -237,6 +237,8 @@ def test_fit_results_ranked_and_explained(client, portland):
     # the mental health directory has no buprenorphine code
     assert "Unknown: Buprenorphine (the directory does not ask" in html
     assert "Fits 3 of 3 things you asked about" in html
+    # the results map (local geometry), numbered like the list
+    assert 'class="finder-map-svg"' in html and "findermap.css" in html
     # compare form with the place carried along
     assert 'action="/find/compare/"' in html
     assert '<input type="hidden" name="zip" value="97214">' in html
