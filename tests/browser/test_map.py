@@ -41,6 +41,9 @@ def test_map_walk(site, page, requests_seen):
 
     # The date control: decriminalization in Oregon before and after the repeal.
     page.locator('.layer-nav a[data-layer="decriminalization"]').click()
+    # map.js marks the region aria-busy while it fetches: wait until the swap is
+    # done, or the date typed below is replaced by the pending response.
+    page.wait_for_selector("#map-region:not([aria-busy])")
     page.wait_for_selector("#map-date")
     page.fill("#map-date", "2022-01-01")
     page.locator(".map-controls button").click()
@@ -59,6 +62,7 @@ def test_map_walk(site, page, requests_seen):
 
     # Overdose layer: pick a drug and a period from the selects.
     page.locator('.layer-nav a[data-layer="overdose-rate"]').click()
+    page.wait_for_selector("#map-region:not([aria-busy])")
     page.wait_for_selector("#map-drug")
     page.select_option("#map-drug", "psychostimulants")
     page.wait_for_function(
