@@ -8,6 +8,16 @@ import pytest
 from django.conf import settings
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request under /es/ leaves Spanish active in the test's thread; put the
+    default language back so the next test's reverse() and gettext are English."""
+    yield
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     """The real public data (../shared/data or PATHWAYS_DATA_DIR)."""
