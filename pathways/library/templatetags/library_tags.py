@@ -51,3 +51,9 @@ def library_latest(limit: int = 5) -> dict:
 def library_feed_links() -> dict:
     """<link rel="alternate"> tags for the whole library's RSS and Atom feeds."""
     return {"feeds": feed_links()}
+
+
+@register.inclusion_tag("library/_home_areas.html")
+def library_issue_areas() -> dict:
+    """The issue areas in the reader's language, for the home page."""
+    return {"areas": selectors.issue_areas()}

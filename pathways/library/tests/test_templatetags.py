@@ -50,3 +50,20 @@ def test_home_snippets_when_empty(db, django_assert_max_num_queries):
             Context({})
         )
     assert "Nothing published yet." in html
+
+
+@pytest.mark.django_db
+def test_home_lists_the_issue_areas_in_the_readers_language(client, seeded):
+    from pathways.library.models import IssueArea
+
+    english = IssueArea.objects.published().filter(language="en")
+    spanish = IssueArea.objects.published().filter(language="es")
+    html = client.get("/").content.decode()
+    assert 'id="home-areas-h"' in html
+    for a in english:
+        assert f'href="{a.get_absolute_url()}"' in html
+    assert "Legislation" in html
+    es_html = client.get("/es/").content.decode()
+    for a in spanish:
+        assert a.title in es_html
+    assert "Legislación" in es_html
