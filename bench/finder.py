@@ -146,31 +146,17 @@ def make_cases(runs: int, seed: int):
 # -- (a) the selector against a bare SQL baseline -------------------------------------
 
 
-def lng_ranges(lng: float, span: float) -> list[tuple[float, float]]:
-    if span >= 180:
-        return [(-180.0, 180.0)]
-    lo, hi = lng - span, lng + span
-    if lo < -180:
-        return [(-180.0, hi), (lo + 360, 180.0)]
-    if hi > 180:
-        return [(lo, 180.0), (-180.0, hi - 360)]
-    return [(lo, hi)]
-
-
 def baseline_query(lat, lng, miles, filters, mark: str):
     """The bare query: a lat/lng box (as wide as the selector's) and, per filter
     group, "this directory type and any of these codes" as substring tests."""
     from pathways.treatment import codes as code_table
+    from pathways.treatment.selectors import search_box
 
-    dlat = miles / 69.0 * 1.01
-    lat_lo, lat_hi = max(-90.0, lat - dlat), min(90.0, lat + dlat)
-    widest = max(abs(lat_lo), abs(lat_hi))
-    cos = math.cos(math.radians(widest))
-    span = 180.0 if cos < 1e-6 or widest >= 89.9 else dlat / cos
+    lat_lo, lat_hi, ranges = search_box(lat, lng, miles)
     where = [f"lat >= {mark} AND lat <= {mark}"]
     params: list = [lat_lo, lat_hi]
     lng_sql = []
-    for lo, hi in lng_ranges(lng, span):
+    for lo, hi in ranges:
         lng_sql.append(f"(lng >= {mark} AND lng <= {mark})")
         params += [lo, hi]
     where.append("(" + " OR ".join(lng_sql) + ")")

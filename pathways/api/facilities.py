@@ -335,7 +335,7 @@ def facility_detail(request, id: str):
     row["address_withheld"] = f.address_withheld
     row["location_source"] = f.location_source
     services = []
-    for g in services_by_group(f):
+    for g in services_by_group(f, "en"):
         items = []
         for token in f.code_list:
             c = code_table.BY_KEY.get((f.directory_type, token))

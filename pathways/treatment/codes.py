@@ -33,6 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 REVISION = 1
 
 SUBSTANCE = "substance"
@@ -708,6 +710,12 @@ _ROWS: tuple[tuple[str, str, str, str, str, str, str], ...] = (
 
 TABLE: tuple[Code, ...] = tuple(Code(*row) for row in _ROWS)
 BY_KEY: dict[tuple[str, str], Code] = {(c.directory_type, c.code): c for c in TABLE}
+
+
+def in_language(en: str, es: str, lang: str | None = None) -> str:
+    """The table's English or Spanish label: Spanish when ``lang`` (by default
+    the active language) is Spanish."""
+    return es if (lang or get_language() or "en").startswith("es") else en
 
 
 def codes_for(group: str, values: Iterable[str]) -> dict[str, frozenset[str]]:

@@ -24,7 +24,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import codes as code_table
@@ -90,13 +89,11 @@ GOAL_CRITERIA: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def value_label(group: str, value: str) -> str:
     """The plain-language label of a filter value, in the active language."""
-    en, es = code_table.VALUES[(group, value)]
-    return es if (get_language() or "en").startswith("es") else en
+    return code_table.in_language(*code_table.VALUES[(group, value)])
 
 
 def group_label(group: str) -> str:
-    en, es = code_table.GROUPS[group]
-    return es if (get_language() or "en").startswith("es") else en
+    return code_table.in_language(*code_table.GROUPS[group])
 
 
 @dataclass(frozen=True, slots=True)

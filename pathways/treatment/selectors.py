@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Q
 
 from pathways.core.models import Source
 
@@ -49,40 +48,18 @@ def _lng_ranges(lng: float, span: float) -> list[tuple[float, float]]:
     return [(lo, hi)]
 
 
-def bounding_box(lat: float, lng: float, miles: float) -> Q:
-    """A box on the indexed lat/lng columns that holds every point within
-    ``miles`` (a little more: the exact test is haversine)."""
+def search_box(
+    lat: float, lng: float, miles: float
+) -> tuple[float, float, list[tuple[float, float]]]:
+    """(lat_lo, lat_hi, longitude ranges): a box on the indexed lat/lng columns
+    that holds every point within ``miles`` (a little more: the exact test is
+    haversine). The widest longitude span is at the box's edge nearest a pole."""
     dlat = miles / MILES_PER_DEGREE_LAT * 1.01
     lat_lo, lat_hi = max(-90.0, lat - dlat), min(90.0, lat + dlat)
-    # The widest longitude span is at the box's edge nearest a pole.
     widest = max(abs(lat_lo), abs(lat_hi))
     cos = math.cos(math.radians(widest))
-    span = 180.0 if cos < 1e-6 else dlat / cos
-    if widest >= 89.9:
-        span = 180.0
-    box = Q(lat__gte=lat_lo, lat__lte=lat_hi)
-    lng_q = Q()
-    for lo, hi in _lng_ranges(lng, span):
-        lng_q |= Q(lng__gte=lo, lng__lte=hi)
-    return box & lng_q
-
-
-def filter_q(filters: Mapping[str, Iterable[str]] | None) -> Q:
-    """OR inside a filter group, AND across groups. A facility matches a group
-    when its codes include any code (of its own directory type) that the
-    reviewed table maps to one of the chosen values."""
-    q = Q()
-    for group, values in (filters or {}).items():
-        values = list(values)
-        if not values:
-            continue
-        by_type = code_table.codes_for(group, values)
-        group_q = Q(pk__in=[])  # matches nothing until a code is added
-        for directory_type, wanted in by_type.items():
-            for code in sorted(wanted):
-                group_q |= Q(directory_type=directory_type, codes__contains=f" {code} ")
-        q &= group_q
-    return q
+    span = 180.0 if cos < 1e-6 or widest >= 89.9 else dlat / cos
+    return lat_lo, lat_hi, _lng_ranges(lng, span)
 
 
 def _check(lat: float, lng: float, miles: float) -> None:
@@ -224,15 +201,11 @@ def _load(hits: list[tuple[float, str, int]]) -> list[Nearby]:
 def _search_sql(
     lat: float, lng: float, miles: float, filters: Mapping[str, Iterable[str]] | None
 ) -> tuple[str, list]:
-    """The search as one SQL statement: the bounding box of ``bounding_box`` and
-    the code conditions of ``filter_q``, written out directly (building the
-    same query with the ORM costs more than running it)."""
-    dlat = miles / MILES_PER_DEGREE_LAT * 1.01
-    lat_lo, lat_hi = max(-90.0, lat - dlat), min(90.0, lat + dlat)
-    widest = max(abs(lat_lo), abs(lat_hi))
-    cos = math.cos(math.radians(widest))
-    span = 180.0 if cos < 1e-6 or widest >= 89.9 else dlat / cos
-    ranges = _lng_ranges(lng, span)
+    """The search as one SQL statement: ``search_box`` and, per filter group,
+    the codes that mean its values (OR inside a group, AND across groups),
+    written out directly (building the same query with the ORM costs more than
+    running it)."""
+    lat_lo, lat_hi, ranges = search_box(lat, lng, miles)
     params: list = [lat_lo, lat_hi]
     for lo, hi in ranges:
         params += [lo, hi]
@@ -260,7 +233,7 @@ def _group_sql(
     group: str, values: frozenset[str], vendor: str
 ) -> tuple[str, tuple[str, ...]]:
     """One filter group as SQL: any of the codes that mean one of ``values``, each
-    in its own directory type (the conditions of ``filter_q``)."""
+    in its own directory type (a facility matches when its codes include one)."""
     contains = _CONTAINS_SQL.get(vendor)
     ors, params = [], []
     for directory_type, wanted in code_table.codes_for(group, values).items():
@@ -409,11 +382,12 @@ class ServiceGroup:
     services: list[str]
 
 
-def services_by_group(facility: Facility, lang: str = "en") -> list[ServiceGroup]:
-    """The facility's codes as plain-language labels (English, or Spanish when
-    ``lang`` starts with "es"), grouped by filter group (in the finder's order),
-    each group's labels in the code table's order."""
-    spanish = (lang or "en").startswith("es")
+def services_by_group(
+    facility: Facility, lang: str | None = None
+) -> list[ServiceGroup]:
+    """The facility's codes as plain-language labels (in ``lang``, by default the
+    active language), grouped by filter group (in the finder's order), each
+    group's labels in the code table's order."""
     index = {c: i for i, c in enumerate(code_table.TABLE)}
     found: dict[str, list] = {}
     for token in facility.code_list:
@@ -421,29 +395,13 @@ def services_by_group(facility: Facility, lang: str = "en") -> list[ServiceGroup
         if c is not None:
             found.setdefault(c.group, []).append(c)
     out = []
-    for group, (label_en, label_es) in code_table.GROUPS.items():
+    for group, labels in code_table.GROUPS.items():
         rows = sorted(found.get(group, []), key=index.__getitem__)
         seen: list[str] = []
         for c in rows:
-            text = c.label_es if spanish else c.label_en
+            text = code_table.in_language(c.label_en, c.label_es, lang)
             if text not in seen:
                 seen.append(text)
         if seen:
-            out.append(ServiceGroup(group, label_es if spanish else label_en, seen))
-    return out
-
-
-def matched_values(
-    facility: Facility, filters: Mapping[str, Iterable[str]] | None
-) -> list[str]:
-    """The chosen filter values (English labels) this facility has, in the order
-    of the groups, for "what matched" on a result."""
-    have = set(facility.code_list)
-    out = []
-    for group in FILTER_GROUPS:
-        values = list((filters or {}).get(group, ()))
-        for value in values:
-            wanted = code_table.codes_for(group, [value]).get(facility.directory_type)
-            if wanted and have & wanted:
-                out.append(code_table.VALUES[(group, value)][0])
+            out.append(ServiceGroup(group, code_table.in_language(*labels, lang), seen))
     return out

@@ -14,8 +14,8 @@ import re
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -294,7 +294,7 @@ def facility(request: HttpRequest, key: str) -> HttpResponse:
         {
             "f": f,
             "phones": phones,
-            "groups": services_by_group(f, get_language()),
+            "groups": services_by_group(f),
             "source": f.source,
         },
     )
