@@ -56,7 +56,7 @@ def _query_without_page(request: HttpRequest) -> str:
 @require_safe
 @cache_control(private=True, max_age=0, no_store=True)
 def find(request: HttpRequest) -> HttpResponse:
-    searched = any(k in request.GET for k in ("zip", "city", "state", "lat", "lng"))
+    searched = any(k in request.GET for k in PLACE_PARAMS)
     form = FinderForm(request.GET if searched else None)
     ctx: dict = {"form": form, "searched": searched}
     status = 200
@@ -75,10 +75,7 @@ def find(request: HttpRequest) -> HttpResponse:
             scored = [(fitting.matched_count(n.facility, filters), n) for n in results]
             scored.sort(key=lambda t: (-t[0], t[1].miles, t[1].facility.name))
             results = [n for _count, n in scored]
-        paginator = Paginator(results, PER_PAGE)
-        page = paginator.page(
-            _page_number(request.GET.get("page"), paginator.num_pages)
-        )
+        page = _results_page(request, form, results, ctx)
         rows = [
             {
                 "f": hit.facility,
@@ -90,19 +87,9 @@ def find(request: HttpRequest) -> HttpResponse:
         ]
         ctx.update(
             sort=sort,
-            place_params=_place_params(form),
-            place=form.place,
-            radius=form.cleaned_data["radius"],
             filters=filters,
-            page=page,
             rows=rows,
-            results_shown=True,
-            paginator=paginator,
-            count=len(results),
-            base_query=_query_without_page(request),
-            sources=list(
-                Source.objects.filter(pk__in={r["f"].source_id for r in rows})
-            ),
+            sources=_sources(r["f"] for r in rows),
         )
     elif searched:
         status = 400
@@ -113,7 +100,7 @@ def _place_params(form: PlaceForm) -> list[tuple[str, str]]:
     """The search's place as (name, value) pairs, for hidden inputs of the
     compare form (so the comparison can show distances)."""
     out = []
-    for name in ("zip", "city", "state", "lat", "lng"):
+    for name in PLACE_PARAMS:
         value = form.cleaned_data.get(name)
         if value not in (None, ""):
             out.append((name, str(value)))
@@ -122,6 +109,24 @@ def _place_params(form: PlaceForm) -> list[tuple[str, str]]:
 
 def _sources(facilities) -> list[Source]:
     return list(Source.objects.filter(pk__in={f.source_id for f in facilities}))
+
+
+def _results_page(request: HttpRequest, form: PlaceForm, results, ctx: dict):
+    """Paginate a result list (search or fit) and put what both result pages
+    show into ``ctx``: the place, radius, page, count and query. Returns the page."""
+    paginator = Paginator(results, PER_PAGE)
+    page = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    ctx.update(
+        place=form.place,
+        radius=form.cleaned_data["radius"],
+        place_params=_place_params(form),
+        page=page,
+        paginator=paginator,
+        count=len(results),
+        results_shown=True,
+        base_query=_query_without_page(request),
+    )
+    return page
 
 
 @require_safe
@@ -142,10 +147,7 @@ def fit(request: HttpRequest) -> HttpResponse:
             miles=form.cleaned_data["radius"],
         )
         ranked = fitting.rank(nearby, answers)
-        paginator = Paginator(ranked, PER_PAGE)
-        page = paginator.page(
-            _page_number(request.GET.get("page"), paginator.num_pages)
-        )
+        page = _results_page(request, form, ranked, ctx)
         rows = []
         for item in page.object_list:
             f = item.facility
@@ -162,15 +164,7 @@ def fit(request: HttpRequest) -> HttpResponse:
         ctx.update(
             answers=answers,
             criteria=fitting.criteria(answers),
-            place=form.place,
-            radius=form.cleaned_data["radius"],
-            page=page,
             rows=rows,
-            results_shown=True,
-            paginator=paginator,
-            count=len(ranked),
-            base_query=_query_without_page(request),
-            place_params=_place_params(form),
             sources=_sources(r["f"] for r in rows),
         )
     elif asked:
