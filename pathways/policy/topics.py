@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_noop
+
 Category = tuple[str, str]
 
 GROUPS: tuple[str, ...] = (
@@ -25,10 +27,10 @@ GROUPS: tuple[str, ...] = (
 )
 
 OFFENSE_CLASSES: tuple[Category, ...] = (
-    ("not-criminalized", "Not criminalized"),
-    ("misdemeanor", "Misdemeanor"),
-    ("both", "Both misdemeanor & felony"),
-    ("felony", "Felony"),
+    ("not-criminalized", gettext_noop("Not criminalized")),
+    ("misdemeanor", gettext_noop("Misdemeanor")),
+    ("both", gettext_noop("Both misdemeanor & felony")),
+    ("felony", gettext_noop("Felony")),
 )
 OFFENSE_RULES: tuple[tuple[str, str], ...] = (
     ("not criminalized", "not-criminalized"),
@@ -40,7 +42,11 @@ OFFENSE_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-def yes_no(yes: str = "Yes", partial: str = "Partly", no: str = "No") -> tuple:
+def yes_no(
+    yes: str = gettext_noop("Yes"),
+    partial: str = gettext_noop("Partly"),
+    no: str = gettext_noop("No"),
+) -> tuple:
     return (("yes", yes), ("partial", partial), ("no", no))
 
 
@@ -69,11 +75,13 @@ TOPIC_SPECS: tuple[TopicSpec, ...] = (
     TopicSpec(
         "possession-class",
         "possession_class",
-        "Drug possession penalty",
+        gettext_noop("Drug possession penalty"),
         "criminalization",
-        "How state law classes the lowest-level, first-time offense of having a "
-        "small amount of a controlled substance for personal use (marijuana not "
-        "included).",
+        gettext_noop(
+            "How state law classes the lowest-level, first-time offense of having a "
+            "small amount of a controlled substance for personal use (marijuana not "
+            "included)."
+        ),
         OFFENSE_CLASSES,
         kind="lookup",
         rules=OFFENSE_RULES,
@@ -81,10 +89,12 @@ TOPIC_SPECS: tuple[TopicSpec, ...] = (
     TopicSpec(
         "paraphernalia-class",
         "paraphernalia_class",
-        "Drug paraphernalia penalty",
+        gettext_noop("Drug paraphernalia penalty"),
         "criminalization",
-        "How state law classes the lowest-level, first-time offense of having or "
-        "using drug equipment, such as pipes or syringes, for personal use.",
+        gettext_noop(
+            "How state law classes the lowest-level, first-time offense of having or "
+            "using drug equipment, such as pipes or syringes, for personal use."
+        ),
         OFFENSE_CLASSES,
         kind="lookup",
         rules=OFFENSE_RULES,
@@ -92,87 +102,119 @@ TOPIC_SPECS: tuple[TopicSpec, ...] = (
     TopicSpec(
         "decrim-legislation-introduced",
         "decrim_legislation_introduced",
-        "Decriminalization bill introduced",
+        gettext_noop("Decriminalization bill introduced"),
         "criminalization",
-        "Whether a bill to end criminal penalties for having drugs for personal use "
-        "has been introduced in the state legislature.",
-        yes_no("Bill introduced", "Partly", "No bill found"),
+        gettext_noop(
+            "Whether a bill to end criminal penalties for having drugs for personal use "
+            "has been introduced in the state legislature."
+        ),
+        yes_no(
+            gettext_noop("Bill introduced"),
+            gettext_noop("Partly"),
+            gettext_noop("No bill found"),
+        ),
     ),
     TopicSpec(
         "decrim-law-in-effect",
         "decrim_law_in_effect",
-        "Decriminalization law in effect",
+        gettext_noop("Decriminalization law in effect"),
         "criminalization",
-        "Whether a state law that ends criminal penalties for having most drugs for "
-        "personal use is in effect.",
-        yes_no("In effect", "Partly", "Not in effect"),
+        gettext_noop(
+            "Whether a state law that ends criminal penalties for having most drugs for "
+            "personal use is in effect."
+        ),
+        yes_no(
+            gettext_noop("In effect"),
+            gettext_noop("Partly"),
+            gettext_noop("Not in effect"),
+        ),
     ),
     TopicSpec(
         "decrim-law-repealed",
         "decrim_law_repealed",
-        "Decriminalization law repealed",
+        gettext_noop("Decriminalization law repealed"),
         "criminalization",
-        "Whether a state that ended criminal penalties for having drugs for personal "
-        "use has since brought them back.",
-        yes_no("Repealed", "Partly repealed", "Not repealed"),
+        gettext_noop(
+            "Whether a state that ended criminal penalties for having drugs for personal "
+            "use has since brought them back."
+        ),
+        yes_no(
+            gettext_noop("Repealed"),
+            gettext_noop("Partly repealed"),
+            gettext_noop("Not repealed"),
+        ),
     ),
     # -- harm reduction --------------------------------------------------------------
     TopicSpec(
         "good-samaritan-law",
         "good_samaritan_law",
-        "911 Good Samaritan law",
+        gettext_noop("911 Good Samaritan law"),
         "harm-reduction",
-        "Whether people who call 911 or seek help during an overdose are protected "
-        "from some drug charges.",
-        yes_no("Yes", "Limited (defense in court only)", "No law"),
+        gettext_noop(
+            "Whether people who call 911 or seek help during an overdose are protected "
+            "from some drug charges."
+        ),
+        yes_no(
+            gettext_noop("Yes"),
+            gettext_noop("Limited (defense in court only)"),
+            gettext_noop("No law"),
+        ),
         rules=(("yes (defense to prosecution", "partial"),),
     ),
     TopicSpec(
         "good-samaritan-arrest-protection",
         "good_samaritan_arrest_protection",
-        "Good Samaritan protection from arrest",
+        gettext_noop("Good Samaritan protection from arrest"),
         "harm-reduction",
-        "Whether the state's Good Samaritan law protects people who seek help during "
-        "an overdose from arrest for having drugs, not only from charges.",
+        gettext_noop(
+            "Whether the state's Good Samaritan law protects people who seek help during "
+            "an overdose from arrest for having drugs, not only from charges."
+        ),
         yes_no(),
     ),
     TopicSpec(
         "naloxone-access-law",
         "naloxone_access_law",
-        "Naloxone access law",
+        gettext_noop("Naloxone access law"),
         "harm-reduction",
-        "Whether state law makes it easier for people to get and give naloxone, a "
-        "medicine that reverses an opioid overdose.",
+        gettext_noop(
+            "Whether state law makes it easier for people to get and give naloxone, a "
+            "medicine that reverses an opioid overdose."
+        ),
         yes_no(),
     ),
     TopicSpec(
         "naloxone-standing-order",
         "naloxone_standing_order",
-        "Naloxone standing order",
+        gettext_noop("Naloxone standing order"),
         "harm-reduction",
-        "Whether state law lets pharmacies give out naloxone under a standing order "
-        "or protocol, without a prescription for each person.",
+        gettext_noop(
+            "Whether state law lets pharmacies give out naloxone under a standing order "
+            "or protocol, without a prescription for each person."
+        ),
         yes_no(),
     ),
     TopicSpec(
         "naloxone-pharmacist-prescribing",
         "naloxone_pharmacist_prescribing",
-        "Pharmacists may prescribe naloxone",
+        gettext_noop("Pharmacists may prescribe naloxone"),
         "harm-reduction",
-        "Whether pharmacists may prescribe naloxone themselves.",
+        gettext_noop("Whether pharmacists may prescribe naloxone themselves."),
         yes_no(),
     ),
     TopicSpec(
         "ssp-legal-category",
         "ssp_legal_category",
-        "Syringe services programs: legal status (2019)",
+        gettext_noop("Syringe services programs: legal status (2019)"),
         "harm-reduction",
-        "How state law treated syringe services programs, which offer sterile "
-        "supplies and health care to people who inject drugs, in August 2019.",
+        gettext_noop(
+            "How state law treated syringe services programs, which offer sterile "
+            "supplies and health care to people who inject drugs, in August 2019."
+        ),
         (
-            ("authorized", "Explicitly authorized"),
-            ("barriers-removed", "Not authorized, but barriers removed"),
-            ("no-law", "No law removing barriers"),
+            ("authorized", gettext_noop("Explicitly authorized")),
+            ("barriers-removed", gettext_noop("Not authorized, but barriers removed")),
+            ("no-law", gettext_noop("No law removing barriers")),
         ),
         kind="lookup",
         rules=(
@@ -187,69 +229,83 @@ TOPIC_SPECS: tuple[TopicSpec, ...] = (
     TopicSpec(
         "ssp-law-explicitly-authorizes",
         "ssp_law_explicitly_authorizes",
-        "Syringe programs explicitly authorized (2019)",
+        gettext_noop("Syringe programs explicitly authorized (2019)"),
         "harm-reduction",
-        "Whether state law explicitly authorized syringe services programs in "
-        "August 2019.",
+        gettext_noop(
+            "Whether state law explicitly authorized syringe services programs in "
+            "August 2019."
+        ),
         yes_no(),
     ),
     TopicSpec(
         "ssp-no-state-paraphernalia-law",
         "ssp_no_state_paraphernalia_law",
-        "No state paraphernalia law (2019)",
+        gettext_noop("No state paraphernalia law (2019)"),
         "harm-reduction",
-        "Whether the state had no drug paraphernalia law at all in August 2019, so "
-        "having syringes was not a crime under state law.",
+        gettext_noop(
+            "Whether the state had no drug paraphernalia law at all in August 2019, so "
+            "having syringes was not a crime under state law."
+        ),
         yes_no(),
     ),
     TopicSpec(
         "ssp-free-syringe-distribution-not-prohibited",
         "ssp_free_syringe_distribution_not_prohibited",
-        "Giving out free syringes not prohibited (2019)",
+        gettext_noop("Giving out free syringes not prohibited (2019)"),
         "harm-reduction",
-        "Whether, in August 2019, state law did not prohibit giving out sterile "
-        "syringes free of charge.",
+        gettext_noop(
+            "Whether, in August 2019, state law did not prohibit giving out sterile "
+            "syringes free of charge."
+        ),
         yes_no(),
     ),
     TopicSpec(
         "ssp-paraphernalia-def-excludes-injection-objects",
         "ssp_paraphernalia_def_excludes_injection_objects",
-        "Paraphernalia law excludes syringes (2019)",
+        gettext_noop("Paraphernalia law excludes syringes (2019)"),
         "harm-reduction",
-        "Whether, in August 2019, the state's definition of drug paraphernalia left "
-        "out syringes and other injection equipment.",
+        gettext_noop(
+            "Whether, in August 2019, the state's definition of drug paraphernalia left "
+            "out syringes and other injection equipment."
+        ),
         yes_no(),
     ),
     TopicSpec(
         "ssp-paraphernalia-def-no-reference-to-injection",
         "ssp_paraphernalia_def_no_reference_to_injection",
-        "Paraphernalia law does not mention injection (2019)",
+        gettext_noop("Paraphernalia law does not mention injection (2019)"),
         "harm-reduction",
-        "Whether, in August 2019, the state's definition of drug paraphernalia did "
-        "not mention injecting or injection equipment.",
+        gettext_noop(
+            "Whether, in August 2019, the state's definition of drug paraphernalia did "
+            "not mention injecting or injection equipment."
+        ),
         yes_no(),
     ),
     TopicSpec(
         "ssp-no-law-removing-barriers",
         "ssp_no_law_removing_barriers",
-        "No law removing barriers for syringe programs (2019)",
+        gettext_noop("No law removing barriers for syringe programs (2019)"),
         "harm-reduction",
-        "Whether, in August 2019, the state had no law that removed legal barriers "
-        "or uncertainty for syringe services programs.",
+        gettext_noop(
+            "Whether, in August 2019, the state had no law that removed legal barriers "
+            "or uncertainty for syringe services programs."
+        ),
         yes_no(),
     ),
     TopicSpec(
         "fentanyl-test-strips-legal",
         "fentanyl_test_strips_legal",
-        "Fentanyl test strips legal",
+        gettext_noop("Fentanyl test strips legal"),
         "harm-reduction",
-        "Whether people may legally have and use fentanyl test strips, which let "
-        "people check their drugs for fentanyl before use.",
+        gettext_noop(
+            "Whether people may legally have and use fentanyl test strips, which let "
+            "people check their drugs for fentanyl before use."
+        ),
         (
-            ("yes", "Legal"),
-            ("partial", "Partly legal"),
-            ("no", "Not legal"),
-            ("unclear", "Unclear (not confirmed)"),
+            ("yes", gettext_noop("Legal")),
+            ("partial", gettext_noop("Partly legal")),
+            ("no", gettext_noop("Not legal")),
+            ("unclear", gettext_noop("Unclear (not confirmed)")),
         ),
         rules=(
             ("possession for personal use exempted from paraphernalia", "yes"),
@@ -260,14 +316,16 @@ TOPIC_SPECS: tuple[TopicSpec, ...] = (
     TopicSpec(
         "opc-authorization",
         "opc_authorization",
-        "Overdose prevention centers authorized",
+        gettext_noop("Overdose prevention centers authorized"),
         "harm-reduction",
-        "Whether state law authorizes overdose prevention centers, where people can "
-        "use drugs with trained staff on hand to respond to an overdose.",
+        gettext_noop(
+            "Whether state law authorizes overdose prevention centers, where people can "
+            "use drugs with trained staff on hand to respond to an overdose."
+        ),
         (
-            ("yes", "Authorized by state law"),
-            ("partial", "Limited: local only, or not yet in place"),
-            ("no", "Not authorized"),
+            ("yes", gettext_noop("Authorized by state law")),
+            ("partial", gettext_noop("Limited: local only, or not yet in place")),
+            ("no", gettext_noop("Not authorized")),
         ),
         rules=(
             ("site operating", "yes"),
@@ -284,30 +342,38 @@ TOPIC_SPECS: tuple[TopicSpec, ...] = (
     TopicSpec(
         "cannabis-adult-use-legal",
         "cannabis_adult_use_legal",
-        "Adult-use cannabis legal",
+        gettext_noop("Adult-use cannabis legal"),
         "cannabis",
-        "Whether state law lets adults use cannabis for non-medical purposes.",
-        yes_no("Legal", "Partly", "Not legal"),
+        gettext_noop(
+            "Whether state law lets adults use cannabis for non-medical purposes."
+        ),
+        yes_no(
+            gettext_noop("Legal"), gettext_noop("Partly"), gettext_noop("Not legal")
+        ),
     ),
     TopicSpec(
         "cannabis-medical-law",
         "cannabis_medical_law",
-        "Medical cannabis law",
+        gettext_noop("Medical cannabis law"),
         "cannabis",
-        "Whether state law lets adults use cannabis for medical purposes.",
+        gettext_noop(
+            "Whether state law lets adults use cannabis for medical purposes."
+        ),
         yes_no(),
     ),
     TopicSpec(
         "cannabis-status",
         "cannabis_status",
-        "Cannabis legal status",
+        gettext_noop("Cannabis legal status"),
         "cannabis",
-        "Whether adults may use cannabis under state law: for any purpose, for "
-        "medical purposes only, or not under a comprehensive medical law.",
+        gettext_noop(
+            "Whether adults may use cannabis under state law: for any purpose, for "
+            "medical purposes only, or not under a comprehensive medical law."
+        ),
         (
-            ("adult-use", "Adult use legal"),
-            ("medical", "Medical use only"),
-            ("none", "No comprehensive medical law"),
+            ("adult-use", gettext_noop("Adult use legal")),
+            ("medical", gettext_noop("Medical use only")),
+            ("none", gettext_noop("No comprehensive medical law")),
         ),
         kind="lookup",
         rules=(
@@ -320,14 +386,16 @@ TOPIC_SPECS: tuple[TopicSpec, ...] = (
     TopicSpec(
         "medicaid-expansion-status",
         "medicaid_expansion_status",
-        "Medicaid expansion",
+        gettext_noop("Medicaid expansion"),
         "health-coverage",
-        "Whether the state has expanded Medicaid, which gives more adults with low "
-        "incomes health coverage, including treatment for substance use disorders.",
+        gettext_noop(
+            "Whether the state has expanded Medicaid, which gives more adults with low "
+            "incomes health coverage, including treatment for substance use disorders."
+        ),
         (
-            ("adopted", "Adopted and in effect"),
-            ("adopted-not-implemented", "Adopted, not yet in effect"),
-            ("not-adopted", "Not adopted"),
+            ("adopted", gettext_noop("Adopted and in effect")),
+            ("adopted-not-implemented", gettext_noop("Adopted, not yet in effect")),
+            ("not-adopted", gettext_noop("Not adopted")),
         ),
         kind="lookup",
         rules=(
@@ -340,29 +408,39 @@ TOPIC_SPECS: tuple[TopicSpec, ...] = (
     TopicSpec(
         "medicaid-expansion-effective-date",
         "medicaid_expansion_effective_date",
-        "Medicaid expansion coverage in effect",
+        gettext_noop("Medicaid expansion coverage in effect"),
         "health-coverage",
-        "The date coverage under the state's Medicaid expansion took effect.",
-        yes_no("In effect", "Partly", "Not in effect"),
+        gettext_noop(
+            "The date coverage under the state's Medicaid expansion took effect."
+        ),
+        yes_no(
+            gettext_noop("In effect"),
+            gettext_noop("Partly"),
+            gettext_noop("Not in effect"),
+        ),
     ),
     # -- arrests ---------------------------------------------------------------------
     TopicSpec(
         "dpa-drug-arrests-count",
         "dpa_drug_arrests_count",
-        "Drug arrests",
+        gettext_noop("Drug arrests"),
         "arrests",
-        "Number of arrests for drug offenses (having and selling drugs) in one year, "
-        "as compiled by the Drug Policy Alliance.",
+        gettext_noop(
+            "Number of arrests for drug offenses (having and selling drugs) in one year, "
+            "as compiled by the Drug Policy Alliance."
+        ),
         (),
         kind="number",
     ),
     TopicSpec(
         "dpa-drug-arrests-per-100k",
         "dpa_drug_arrests_per_100k",
-        "Drug arrest rate",
+        gettext_noop("Drug arrest rate"),
         "arrests",
-        "Arrests for drug offenses per 100,000 residents in one year, as compiled by "
-        "the Drug Policy Alliance.",
+        gettext_noop(
+            "Arrests for drug offenses per 100,000 residents in one year, as compiled by "
+            "the Drug Policy Alliance."
+        ),
         (),
         kind="number",
     ),
