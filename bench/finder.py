@@ -47,16 +47,13 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+from benchlib import fresh_db, manage, pct
+
 ROOT = Path(__file__).resolve().parent.parent
 SQLITE_PATH = Path(tempfile.gettempdir()) / "pathways_bench_finder.sqlite3"
 PG_NAME = "pathways_bench_finder"
 TARGET_RATIO, TARGET_P95_MS, TARGET_RPS = 3.0, 50.0, 300.0
 EARTH_RADIUS_MILES = 3958.8
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
 def verdict(ok: bool) -> str:
@@ -74,31 +71,13 @@ def database_url(args) -> str:
 
 
 def load(args, url: str) -> None:
-    if args.database_url:
-        admin = args.database_url.rsplit("/", 1)[0] + "/postgres"
-        for sql in (
-            f"DROP DATABASE IF EXISTS {PG_NAME}",
-            f"CREATE DATABASE {PG_NAME}",
-        ):
-            subprocess.run(["psql", admin, "-qc", sql], check=True, capture_output=True)
-    else:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
-    env = dict(
-        os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.dev"
-    )
-    for cmd in (
+    fresh_db(args.database_url, SQLITE_PATH, PG_NAME)
+    manage(
+        url,
         ["migrate", "-v0"],
         ["ingest", "samhsa-directory", "--no-progress"],
         ["ingest", "samhsa-otp", "--no-progress"],
-    ):
-        subprocess.run(
-            [sys.executable, "manage.py", *cmd],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
+    )
     if args.database_url:
         # What autovacuum does soon after a load: planner statistics and the
         # visibility map (index-only scans).

@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchlib import fresh_db
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 2.0
 
@@ -89,16 +91,6 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
     return elapsed, out.stdout
 
 
-def fresh_db(url: str | None, tmp: Path, name: str) -> str:
-    if not url:
-        return f"sqlite:///{tmp / (name + '.sqlite3')}"
-    base, _, _ = url.rpartition("/")
-    admin = f"{base}/postgres"
-    for sql in (f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}"):
-        subprocess.run(["psql", admin, "-qc", sql], check=True, capture_output=True)
-    return f"{base}/{name}"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
@@ -133,7 +125,9 @@ def main() -> None:
         tmp = Path(tmpdir)
         for i in range(args.runs):
             env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.dev")
-            env["DATABASE_URL"] = fresh_db(args.database_url, tmp, f"bench_ours_{i}")
+            env["DATABASE_URL"] = fresh_db(
+                args.database_url, tmp / f"bench_ours_{i}.sqlite3", f"bench_ours_{i}"
+            )
             subprocess.run(
                 [py, "manage.py", "migrate", "-v0"], env=env, cwd=ROOT, check=True
             )
@@ -146,7 +140,9 @@ def main() -> None:
             ours.append(t)
             if i == 0:
                 summary = out
-            url = fresh_db(args.database_url, tmp, f"bench_base_{i}")
+            url = fresh_db(
+                args.database_url, tmp / f"bench_base_{i}.sqlite3", f"bench_base_{i}"
+            )
             t, rows = timed(
                 [py, "-c", BASELINE, url, *map(str, files)], dict(os.environ)
             )

@@ -20,19 +20,15 @@ import os
 import random
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchlib import fresh_db, manage, pct
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_BYTES = 120_000
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
 def main() -> None:
@@ -42,28 +38,8 @@ def main() -> None:
     args = ap.parse_args()
 
     tmp = tempfile.mkdtemp()
-    if args.database_url:
-        base = args.database_url.rsplit("/", 1)[0]
-        for sql in ("DROP DATABASE IF EXISTS bench_map", "CREATE DATABASE bench_map"):
-            subprocess.run(
-                ["psql", f"{base}/postgres", "-qc", sql],
-                check=True,
-                capture_output=True,
-            )
-        url = f"{base}/bench_map"
-    else:
-        url = f"sqlite:///{tmp}/bench_map.sqlite3"
-    env = dict(
-        os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.dev"
-    )
-    for cmd in (["migrate", "-v0"], ["ingest", "--all", "--no-progress"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *cmd],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
+    url = fresh_db(args.database_url, Path(tmp) / "bench_map.sqlite3", "bench_map")
+    manage(url, ["migrate", "-v0"], ["ingest", "--all", "--no-progress"])
 
     os.environ.update(
         DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.dev", DEBUG="0"
