@@ -63,13 +63,23 @@ def _language_of(path: str) -> str:
 
 def language_links(request: HttpRequest) -> dict[str, object]:
     full_path = request.get_full_path()
+    urls = {code: url_in_language(full_path, code) for code, _ in settings.LANGUAGES}
+    return {
+        **switch_and_alternates(request, urls),
+        "unprefixed_path": strip_language_prefix(request.path),
+    }
+
+
+def switch_and_alternates(
+    request: HttpRequest, urls: dict[str, str]
+) -> dict[str, list[LanguageLink]]:
+    """``language_switch`` (links to the other languages) and
+    ``language_alternates`` (absolute, plus x-default) for a page whose version
+    in each language is at ``urls[code]``. Pages whose translations live at other
+    addresses (library items) call this with those addresses."""
     current = translation.get_language() or DEFAULT
     names = dict(settings.LANGUAGES)
-    links = [
-        LanguageLink(code, names[code], url_in_language(full_path, code))
-        for code in names
-    ]
-    others = [link for link in links if link.code != current]
+    links = [LanguageLink(code, names[code], urls[code]) for code in names]
     alternates = [
         LanguageLink(link.code, link.name, request.build_absolute_uri(link.url))
         for link in links
@@ -77,9 +87,8 @@ def language_links(request: HttpRequest) -> dict[str, object]:
     default = next(a for a in alternates if a.code == DEFAULT)
     alternates.append(LanguageLink("x-default", default.name, default.url))
     return {
-        "language_switch": others,
+        "language_switch": [link for link in links if link.code != current],
         "language_alternates": alternates,
-        "unprefixed_path": strip_language_prefix(request.path),
     }
 
 

@@ -22,6 +22,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from pathways.core.i18n import switch_and_alternates
+
 from . import selectors, services
 from .feeds import comment_feed_links, feed_links
 from .forms import CommentForm
@@ -73,25 +75,12 @@ def language_context(request: HttpRequest, item) -> dict:
     context: dict = {"translations": versions}
     if not versions:
         return context
-    by_code = {v["language"]: v["url"] for v in versions}
-    names = dict(settings.LANGUAGES)
-    links = []
-    for code in names:
-        url = by_code.get(code)
-        if url is None:
+    urls = {v["language"]: v["url"] for v in versions}
+    for code, _name in settings.LANGUAGES:
+        if code not in urls:
             with translation.override(code):
-                url = item.get_absolute_url()
-        links.append({"code": code, "name": names[code], "url": url})
-    current = selectors.current_language()
-    alternates = [
-        {**link, "url": request.build_absolute_uri(link["url"])} for link in links
-    ]
-    default = next(
-        (a for a in alternates if a["code"] == settings.LANGUAGE_CODE), alternates[0]
-    )
-    alternates.append({**default, "code": "x-default"})
-    context["language_alternates"] = alternates
-    context["language_switch"] = [link for link in links if link["code"] != current]
+                urls[code] = item.get_absolute_url()
+    context.update(switch_and_alternates(request, urls))
     return context
 
 
