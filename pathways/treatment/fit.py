@@ -169,16 +169,20 @@ def _codes_cached(group: str, values: tuple[str, ...]) -> dict[str, frozenset[st
     return code_table.codes_for(group, values)
 
 
+def _matched(facility, filters: Mapping[str, Iterable[str]]):
+    """The (group, value) pairs of ``filters`` the facility lists, in the order
+    of the groups."""
+    codes = set(facility.code_list)
+    for group in code_table.GROUPS:
+        for value in filters.get(group, ()):
+            if codes & _codes(group, (value,)).get(facility.directory_type, ()):
+                yield group, value
+
+
 def matched_count(facility, filters: Mapping[str, Iterable[str]]) -> int:
     """How many of the chosen filter values a facility lists (for sorting the
     search results by fit)."""
-    codes = set(facility.code_list)
-    n = 0
-    for group, values in filters.items():
-        for value in values:
-            if codes & _codes(group, (value,)).get(facility.directory_type, ()):
-                n += 1
-    return n
+    return sum(1 for _ in _matched(facility, filters))
 
 
 def criteria(answers: Answers) -> list[Criterion]:
@@ -328,10 +332,4 @@ def values_by_group(facility) -> dict[str, list[str]]:
 def matched_labels_for(facility, filters: Mapping[str, Iterable[str]]) -> list[str]:
     """The chosen filter values a facility lists, as labels in the active
     language, in the order of the groups ("what matched" on a result)."""
-    codes = set(facility.code_list)
-    out = []
-    for group in code_table.GROUPS:
-        for value in filters.get(group, ()):
-            if codes & _codes(group, (value,)).get(facility.directory_type, ()):
-                out.append(str(value_label(group, value)))
-    return out
+    return [str(value_label(g, v)) for g, v in _matched(facility, filters)]
