@@ -22,6 +22,7 @@ from pathways.treatment.selectors import (
     FILTER_GROUPS,
     GROUP_OF_PARAM,
     PARAM_OF_GROUP,
+    ROW_FIELDS,
     city_place,
     facilities_near,
     services_by_group,
@@ -104,27 +105,11 @@ ServiceCodesEnvelope = s.envelope_of(ServiceCodeOut, "ServiceCodesEnvelope")
 
 
 def _row(f: Facility) -> dict[str, Any]:
-    row = {
-        "id": f.key,
-        "name": f.name,
-        "name2": f.name2,
-        "lat": f.lat,
-        "lng": f.lng,
-        "location_quality": f.location_quality,
-        "street1": f.street1,
-        "street2": f.street2,
-        "city": f.city,
-        "state": f.state_code,
-        "zip": f.zip,
-        "phone": f.phone,
-        "directory_type": f.directory_type,
-        "otp_certification": f.otp_program.certification if f.otp_program else None,
-        "codes": f.code_list,
-        "url": f"/find/facility/{f.key}/",
-        "api_url": f"/api/v1/facilities/{f.key}",
-        "source": "",
-    }
-    return row
+    """A facility in the API's shape (as a search result, without a distance)."""
+    r = {name: getattr(f, name) for name in ROW_FIELDS}
+    r["otp_certification"] = f.otp_program.certification if f.otp_program else None
+    r["source_slug"] = f.source.slug
+    return _search_row(r)
 
 
 def _number(request: HttpRequest, name: str) -> float | None:
@@ -199,14 +184,15 @@ def _filters(request: HttpRequest) -> dict[str, list[str]]:
 
 
 def _search_row(r: dict[str, Any]) -> dict[str, Any]:
-    """One result of ``NearbyResults.rows`` in the API's shape (FacilityOut's
-    fields, in its order)."""
+    """One result of ``NearbyResults.rows`` (or a facility's ``ROW_FIELDS``, then
+    without ``distance_miles``) in the API's shape (FacilityOut's fields, in its
+    order)."""
     key = r["key"]
-    return {
+    row = {
         "id": key,
         "name": r["name"],
         "name2": r["name2"],
-        "distance_miles": round(r["miles"], 2),
+        "distance_miles": round(r["miles"], 2) if "miles" in r else None,
         "lat": r["lat"],
         "lng": r["lng"],
         "location_quality": r["location_quality"],
@@ -223,6 +209,9 @@ def _search_row(r: dict[str, Any]) -> dict[str, Any]:
         "api_url": f"/api/v1/facilities/{key}",
         "source": r["source_slug"],
     }
+    if "miles" not in r:
+        del row["distance_miles"]
+    return row
 
 
 # Sources of search results, kept a minute per process: a search names one or two
@@ -328,7 +317,6 @@ def facility_detail(request, id: str):
     if f is None:
         raise ApiError(404, f"Unknown facility {id!r}")
     row = _row(f)
-    row["source"] = f.source.slug
     row["intake_phones"] = [
         p for p in (f.intake1, f.intake2, f.intake1a, f.intake2a) if p
     ]
