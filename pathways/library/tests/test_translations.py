@@ -137,6 +137,19 @@ def test_a_spanish_page_links_back_to_english(client, seeded):
     assert 'href="/es/library/victoria-de-la-proposicion-36/"' in html
 
 
+def test_a_spanish_issue_area_names_its_map_layers_in_spanish(client, seeded):
+    from pathways.maps.layers import BY_SLUG
+
+    area = IssueArea.objects.filter(language="es").exclude(map_layers=[]).first()
+    with translation.override("es"):
+        url = area.get_absolute_url()
+        names = [translation.gettext(BY_SLUG[slug].name) for slug in area.map_layers]
+    html = _html(client, url)
+    for slug, name in zip(area.map_layers, names, strict=True):
+        assert f"?layer={slug}" in html
+        assert name in html and name != BY_SLUG[slug].name
+
+
 def test_a_page_without_translation_keeps_the_site_wide_alternates(client, seeded):
     html = _html(client, "/library/over-the-influence/")
     assert "Leer en español" not in html
