@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from pathways.core.geo import EARTH_RADIUS_MILES
 from pathways.maps.geometry import (
     Point,
     clip_ring,
@@ -44,7 +45,6 @@ from pathways.maps.geometry import (
 VIEW_W = 360
 VIEW_H = 270
 Q = 2  # outline coordinates are written in 1/Q units
-EARTH_RADIUS_MILES = 3958.8
 MAX_LAT = 85.05112878  # Web Mercator's limit
 FACILITY_MILES = 15.0  # a facility map shows about this far around the place
 CIRCLE_MARGIN = 1.08  # the search circle's diameter fills 1/1.08 of the short side

@@ -9,13 +9,13 @@ from functools import lru_cache
 
 from django.db import connection
 
+from pathways.core.geo import EARTH_RADIUS_MILES
 from pathways.core.models import Source
 
 from . import codes as code_table
 from .codes import OTHER
 from .models import Facility, OtpProgram
 
-EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE_LAT = 69.0
 MAX_MILES = 500.0
 
@@ -24,15 +24,6 @@ MAX_MILES = 500.0
 class Nearby:
     facility: Facility
     miles: float
-
-
-def haversine_miles(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    p = math.pi / 180
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lng2 - lng1) * p / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_MILES * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _lng_ranges(lng: float, span: float) -> list[tuple[float, float]]:

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
+from pathways.core.geo import haversine_miles
 from pathways.core.models import Source
 from pathways.library.services import client_ip_hash
 
@@ -29,7 +30,6 @@ from .report import RateLimited, ReportForm, report_create
 from .selectors import (
     FILTER_GROUPS,
     facilities_near,
-    haversine_miles,
     services_by_group,
 )
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,6 +32,7 @@ from typing import Any
 
 from django.conf import settings
 
+from pathways.core.geo import haversine_miles
 from pathways.treatment import codes as code_table
 from pathways.treatment.models import Facility, OtpProgram, ServiceCode
 
@@ -500,15 +500,6 @@ def assign_keys(rows: Sequence[Any], key_of) -> list[str]:
         seen[k] += 1
         keys.append(k if seen[k] == 1 else f"{k}-{seen[k]}")
     return keys
-
-
-def haversine_miles(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    p = math.pi / 180
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lng2 - lng1) * p / 2) ** 2
-    )
-    return 2 * 3958.8 * math.asin(min(1.0, math.sqrt(a)))
 
 
 # -- locations -----------------------------------------------------------------------

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from pathways.api import facilities as facilities_api
 from pathways.api.api import api as main_api
 from pathways.api.facilities import router
+from pathways.core.geo import haversine_miles
 from pathways.treatment import codes as code_table
-from pathways.treatment.selectors import haversine_miles
 
 from .finder_fixtures import *  # noqa: F403  (the fixtures: source, make, portland)
 from .finder_fixtures import ORIGIN

@@ -7,10 +7,11 @@ import random
 import pytest
 from django.core.management import call_command
 
+from pathways.core.geo import haversine_miles
 from pathways.core.models import Source
 from pathways.treatment import codes as code_table
 from pathways.treatment.models import Facility
-from pathways.treatment.selectors import facilities_near, haversine_miles
+from pathways.treatment.selectors import facilities_near
 
 
 @pytest.fixture
