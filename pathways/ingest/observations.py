@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from pathways.core.models import Source
+from pathways.core.upsert import refresh, upsert
 from pathways.places.models import State
 from pathways.stats.models import Indicator, Observation
 
@@ -46,14 +47,7 @@ def ensure_source(spec: dict[str, Any]) -> Source:
     """Create or refresh the provenance record a load points at."""
     spec = dict(spec)
     slug = spec.pop("slug")
-    source, created = Source.objects.get_or_create(slug=slug, defaults=spec)
-    if not created:
-        changed = [k for k, v in spec.items() if getattr(source, k) != v]
-        if changed:
-            for k in changed:
-                setattr(source, k, spec[k])
-            source.save(update_fields=changed)
-    return source
+    return upsert(Source, lookup={"slug": slug}, values=spec)[0]
 
 
 def ensure_sources(specs: Sequence[dict[str, Any]]) -> dict[str, Source]:
@@ -64,14 +58,7 @@ def ensure_sources(specs: Sequence[dict[str, Any]]) -> dict[str, Source]:
     for source in Source.objects.bulk_create(missing):
         found[source.slug] = source
     for slug, spec in by_slug.items():
-        source = found[slug]
-        changed = [
-            k for k, v in spec.items() if k != "slug" and getattr(source, k) != v
-        ]
-        if changed:
-            for k in changed:
-                setattr(source, k, spec[k])
-            source.save(update_fields=changed)
+        refresh(found[slug], {k: v for k, v in spec.items() if k != "slug"})
     return found
 
 
@@ -80,14 +67,7 @@ def ensure_indicators(specs: Iterable[dict[str, Any]]) -> dict[str, Indicator]:
     for spec in specs:
         spec = dict(spec)
         slug = spec.pop("slug")
-        indicator, created = Indicator.objects.get_or_create(slug=slug, defaults=spec)
-        if not created:
-            changed = [k for k, v in spec.items() if getattr(indicator, k) != v]
-            if changed:
-                for k in changed:
-                    setattr(indicator, k, spec[k])
-                indicator.save(update_fields=changed)
-        out[slug] = indicator
+        out[slug] = upsert(Indicator, lookup={"slug": slug}, values=spec)[0]
     return out
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pathways.core.upsert import upsert
 from pathways.policy.models import PolicyFact, Topic
 from pathways.policy.topics import BY_FACT, TOPIC_SPECS, categorize
 
@@ -511,14 +512,7 @@ def ensure_topics() -> dict[str, Topic]:
             "categories": [list(c) for c in spec.categories],
             "sort": sort,
         }
-        topic, created = Topic.objects.get_or_create(slug=spec.slug, defaults=fields)
-        if not created:
-            changed = [k for k, v in fields.items() if getattr(topic, k) != v]
-            if changed:
-                for k in changed:
-                    setattr(topic, k, fields[k])
-                topic.save(update_fields=changed)
-        out[spec.slug] = topic
+        out[spec.slug] = upsert(Topic, lookup={"slug": spec.slug}, values=fields)[0]
     return out
 
 
