@@ -4,16 +4,17 @@ arrest rates, sources. Parse input -> call a selector -> envelope (JSON or CSV).
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import BeforeValidator
 
 from pathways.core.envelope import ApiError, csv_response, envelope, error_body
 from pathways.core.models import Source
+from pathways.core.params import parse_date, parse_period, parse_state_code, parse_year
 from pathways.maps import layers
 from pathways.places.models import State
 from pathways.policy import selectors as policy
@@ -39,7 +40,6 @@ api = NinjaAPI(
 
 Format = Literal["json", "csv"]
 ERRORS = {400: s.ErrorOut, 404: s.ErrorOut}
-PERIOD_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 # -- errors: one shape --------------------------------------------------------------
@@ -71,14 +71,18 @@ def _http_error(request, exc: HttpError):
 # -- helpers ------------------------------------------------------------------------
 
 
-def _state(code: str, *, any_kind: bool = False) -> State:
-    try:
-        state = State.objects.by_code(code)
-    except State.DoesNotExist:
-        raise ApiError(404, f"Unknown state {code!r}") from None
-    if not any_kind and not state.is_state_or_dc:
-        raise ApiError(404, f"Unknown state {code!r}: not a state or DC")
-    return state
+def _state(code: str, *, any_kind: bool = False, name: str = "postal") -> State:
+    return parse_state_code(code, name, any_kind=any_kind)
+
+
+def _parsed(parse):
+    """A query parameter read by one of ``core.params``' rules (its OpenAPI type
+    stays the declared one)."""
+    return BeforeValidator(lambda v, info: parse(v, info.field_name))
+
+
+DateParam = Annotated[dt.date | None, _parsed(parse_date)]
+YearParam = Annotated[int | None, _parsed(parse_year)]
 
 
 def _indicator(key: str, topic: str) -> Indicator:
@@ -108,14 +112,7 @@ def _source(indicator: Indicator, slug: str | None) -> Source:
 
 
 def _period(text: str | None, name: str) -> dt.date | None:
-    if text is None or text == "":
-        return None
-    m = PERIOD_RE.match(text)
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ApiError(400, f"Bad parameter {name}: expected YYYY-MM, got {text!r}")
-    year, month = int(m.group(1)), int(m.group(2))
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
+    return parse_period(text, name)
 
 
 def _respond(
@@ -401,7 +398,7 @@ def _arrest_row(r: stats.ArrestRate) -> dict[str, Any]:
     ),
     tags=["arrests"],
 )
-def arrests_rates(request, year: int | None = None, format: Format = "json"):
+def arrests_rates(request, year: YearParam = None, format: Format = "json"):
     years = stats.arrest_years()
     if not years:
         raise ApiError(404, "No arrest data loaded")
@@ -586,11 +583,11 @@ def topics(request):
 def facts(
     request,
     topic: str | None = None,
-    date: dt.date | None = None,
+    date: DateParam = None,
     state: str | None = None,
     format: Format = "json",
 ):
-    st = _state(state) if state else None
+    st = _state(state, name="state") if state else None
     found = policy.facts_on(
         on=date or dt.date.today(), topic=_topic_slug(topic), state=st
     )
@@ -606,7 +603,7 @@ def facts(
 def state_facts(
     request,
     postal: str,
-    date: dt.date | None = None,
+    date: DateParam = None,
     topic: str | None = None,
     format: Format = "json",
 ):
@@ -687,10 +684,10 @@ def layer_list(request):
 def layer_detail(
     request,
     slug: str,
-    date: dt.date | None = None,
+    date: DateParam = None,
     drug: str | None = None,
     period: str | None = None,
-    year: int | None = None,
+    year: YearParam = None,
     format: Format = "json",
 ):
     spec = layers.get(slug)

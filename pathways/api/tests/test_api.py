@@ -87,6 +87,7 @@ def test_overdose_csv(client, vsrr):
         ("/api/v1/facts?date=yesterday", 400, "date"),
         ("/api/v1/facts?topic=nope", 400, "Unknown topic"),
         ("/api/v1/rates/arrests?year=abc", 400, "year"),
+        ("/api/v1/facts?date=2024-02-30", 400, "expected YYYY-MM-DD"),
         ("/api/v1/nope", 404, "No API route"),
         ("/api/v1/states/ZZ", 404, "Unknown state"),
     ],
@@ -225,3 +226,15 @@ def test_layer_download(client, vsrr):
     assert {"possession-class", "overdose-rate", "arrest-rate"} <= {
         x["slug"] for x in listing
     }
+
+
+def test_openapi_schema_is_unchanged(client):
+    """Paths, operation ids, parameters and responses as snapshot in
+    tests/openapi.json (refresh it on purpose when the API changes)."""
+    import json
+    from pathlib import Path
+
+    snapshot = json.loads((Path(__file__).parent / "openapi.json").read_text())
+    schema = client.get("/api/v1/openapi.json").json()
+    assert list(schema["paths"]) == list(snapshot["paths"])
+    assert schema == snapshot
