@@ -31,14 +31,16 @@ from ..base import (
 )
 from ..observations import ensure_source, known_places
 from .samhsa_directory import (
-    MAX_REMOVED_SHARE,
-    POSTAL_CODES,
     assign_keys,
+    base_key,
+    delete_in_batches,
+    longer_than_allowed,
     otp_candidates,
     otp_links,
-    zip5,
+    refuse_mass_removal,
+    squash,
+    state_and_zip,
 )
-from .samhsa_directory import base_key as _base_key
 
 SOURCE = IngestSource(
     slug="samhsa-otp",
@@ -101,24 +103,17 @@ def parse_date(text: str) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def clean(row: RawRow) -> ProgramRow | Rejected:
     d = row.data
-    name = _squash(d["Program Name"])
+    name = squash(d["Program Name"])
     if not name:
         return row.reject("Program Name", "the program has no name")
-    for column, limit in MAX_LENGTH.items():
-        if len(d[column].strip()) > limit:
-            return row.reject(column, f"longer than {limit} characters")
-    state = d["State"].strip().upper()
-    if state not in POSTAL_CODES:
-        return row.reject("State", f"unknown state or territory code {d['State']!r}")
-    zip_code = zip5(d["Zipcode"])
-    if zip_code is None:
-        return row.reject("Zipcode", f"not a ZIP code: {d['Zipcode']!r}")
+    if too_long := longer_than_allowed(row, MAX_LENGTH):
+        return too_long
+    place = state_and_zip(row, "State", "Zipcode")
+    if isinstance(place, Rejected):
+        return place
+    state, zip_code = place
     status = CERTIFICATION.get(d["Certification"].strip().lower())
     if status is None:
         return row.reject(
@@ -138,9 +133,9 @@ def clean(row: RawRow) -> ProgramRow | Rejected:
         path=row.path,
         line=row.line,
         program_name=name,
-        dba=_squash(d["DBA"]),
-        street=_squash(d["Street"]),
-        city=_squash(d["City"]),
+        dba=squash(d["DBA"]),
+        street=squash(d["Street"]),
+        city=squash(d["City"]),
         state_code=state,
         zip=zip_code,
         phone=d["Phone"].strip(),
@@ -191,22 +186,12 @@ def load(rows: Sequence[ProgramRow], *, path: Path) -> ImportResult:
         raise RejectedFile([Rejected(path.name, 1, 1, "the file lists no programs")])
     keys = assign_keys(
         rows,
-        lambda r: _base_key("otp", r.program_name, r.dba, r.street, r.zip),
+        lambda r: base_key("otp", r.program_name, r.dba, r.street, r.zip),
     )
-    existing = OtpProgram.objects.count()
     stale = list(OtpProgram.objects.exclude(key__in=keys).values_list("pk", flat=True))
-    if existing and len(stale) > MAX_REMOVED_SHARE * existing:
-        raise RejectedFile(
-            [
-                Rejected(
-                    path.name,
-                    1,
-                    1,
-                    f"this file would remove {len(stale):,} of the {existing:,} "
-                    "loaded programs; a truncated file?",
-                )
-            ]
-        )
+    refuse_mass_removal(
+        path, removing=len(stale), existing=OtpProgram.objects.count(), what="programs"
+    )
     source = ensure_source(source_spec(path))
     places = known_places()
     records = [
@@ -227,9 +212,7 @@ def load(rows: Sequence[ProgramRow], *, path: Path) -> ImportResult:
         for k, r in zip(keys, rows, strict=True)
     ]
     result = sync(OtpProgram, records, key=("key",), scope=OtpProgram.objects.all())
-    if stale:
-        OtpProgram.objects.filter(pk__in=stale).delete()
-        result.deleted = len(stale)
+    result.deleted = delete_in_batches(OtpProgram, stale)
     linked, changed = relink_facilities()
     by_status = {
         s: sum(r.certification == s for r in rows) for s in CERTIFICATION.values()

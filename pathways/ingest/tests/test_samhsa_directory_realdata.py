@@ -8,7 +8,6 @@ import csv
 import time
 
 import pytest
-from django.core.management import call_command
 
 from pathways.ingest.sources import samhsa_directory as sd
 from pathways.treatment import codes as code_table
@@ -17,13 +16,10 @@ from pathways.treatment.models import Facility, ServiceCode
 pytestmark = [pytest.mark.realdata, pytest.mark.django_db]
 
 
-def test_reconciles_locates_and_reingests_unchanged(data_dir, capsys):
+def test_reconciles_locates_and_reingests_unchanged(data_dir, ingest_real):
     started = time.perf_counter()
-    call_command(
-        "ingest", "samhsa-directory", "--data-dir", str(data_dir), "--no-progress"
-    )
+    out = ingest_real("samhsa-directory")
     seconds = time.perf_counter() - started
-    out = capsys.readouterr().out
     print(out)
     assert "read 400 · inserted 400" in out
     assert "read 20,524 · inserted 20,519 · updated 0 · unchanged 0 · rejected 0" in out
@@ -72,25 +68,14 @@ def test_reconciles_locates_and_reingests_unchanged(data_dir, capsys):
     # The code table in the database is the reviewed one.
     assert ServiceCode.objects.count() == len(code_table.TABLE) == 400
 
-    call_command(
-        "ingest",
-        "samhsa-directory",
-        "--data-dir",
-        str(data_dir),
-        "--force",
-        "--no-progress",
-    )
-    again = capsys.readouterr().out
+    again = ingest_real("samhsa-directory", "--force")
     assert again.count("inserted 0 · updated 0") == 2, again
     assert "unchanged 20,519" in again
 
 
-def test_otp_directory_links(data_dir, capsys):
-    call_command(
-        "ingest", "samhsa-directory", "--data-dir", str(data_dir), "--no-progress"
-    )
-    call_command("ingest", "samhsa-otp", "--data-dir", str(data_dir), "--no-progress")
-    out = capsys.readouterr().out
+def test_otp_directory_links(ingest_real):
+    ingest_real("samhsa-directory")
+    out = ingest_real("samhsa-otp")
     assert "read 1,767 · inserted 1,767" in out
     assert "programs: 1,767 (1,659 certified, 108 provisional)" in out
     linked = Facility.objects.exclude(otp_program=None)
@@ -99,12 +84,5 @@ def test_otp_directory_links(data_dir, capsys):
     for codes_text in linked.values_list("codes", flat=True):
         assert sd.OTP_CODES.intersection(codes_text.split())
     assert not linked.filter(directory_type="mental").exists()
-    call_command(
-        "ingest",
-        "samhsa-directory",
-        "--data-dir",
-        str(data_dir),
-        "--force",
-        "--no-progress",
-    )
-    assert "inserted 0 · updated 0 · unchanged 20,519" in capsys.readouterr().out
+    again = ingest_real("samhsa-directory", "--force")
+    assert "inserted 0 · updated 0 · unchanged 20,519" in again
