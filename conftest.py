@@ -38,3 +38,13 @@ def write_file(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def clear_cache():
+    """An empty cache before and after the test (rate limits start from zero)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

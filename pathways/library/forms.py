@@ -10,6 +10,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from pathways.core import abuse
+
 from . import services
 from .models import validate_no_control_chars
 
@@ -35,14 +37,8 @@ class CommentForm(forms.Form):
         validators=[validate_no_control_chars],
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    # Honeypot: the template hides it from sight, from screen readers and from
-    # the tab order. Its name is one bots like to fill.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
+    website = abuse.honeypot_field(_("Leave this field empty"))
+    started = abuse.timer_field()
 
     def __init__(self, *args, article_id: int, **kwargs):
         kwargs.setdefault("auto_id", "comment-%s")
@@ -55,7 +51,7 @@ class CommentForm(forms.Form):
         self.article_id = article_id
         self.spam_reason = ""
         if not self.is_bound:
-            self.initial["started"] = services.form_token(article_id)
+            self.initial["started"] = abuse.form_token(article_id)
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]
@@ -65,19 +61,14 @@ class CommentForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        age = services.form_age(self.data.get("started", ""), self.article_id)
-        if self.data.get("website"):
-            self.spam_reason = "honeypot"
-        elif age is None:
-            self.spam_reason = "bad-token"
-        elif age < services.MIN_FILL_SECONDS:
-            self.spam_reason = "too-fast"
-        elif age > services.FORM_MAX_AGE:
+        verdict = abuse.form_verdict(self.data, self.article_id)
+        if verdict == "expired":
             # Open for over a day: ask again, with a fresh timestamp.
             self.data = self.data.copy()
-            self.data["started"] = services.form_token(self.article_id)
+            self.data["started"] = abuse.form_token(self.article_id)
             raise forms.ValidationError(
                 _("This form was open for more than a day; please send it again."),
                 code="expired",
             )
+        self.spam_reason = verdict
         return data

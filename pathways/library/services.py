@@ -1,9 +1,10 @@
 """Writes for the library: reader comments on articles, and their moderation.
 
-Spam defenses, none of them a third party:
+Spam defenses (the kit in ``pathways.core.abuse``), none of them a third party:
 - a honeypot field that people never see (bots fill it): stored as spam, silently;
 - a minimum fill time, from a signed timestamp in the form: under
-  ``MIN_FILL_SECONDS`` it is stored as spam, silently;
+  ``MIN_FILL_SECONDS`` it is stored as spam, silently; over ``FORM_MAX_AGE`` the
+  form asks to be sent again;
 - a link limit: more than ``MAX_LINKS`` web addresses is a field error;
 - a rate limit per hashed IP address (Django's cache): ``RATE_LIMIT`` comments per
   ``RATE_WINDOW`` seconds, then a friendly "try again later".
@@ -12,15 +13,9 @@ SECRET_KEY."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
-import time
 
-from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -29,12 +24,9 @@ from pathways.core.ratelimit import RateLimit
 
 from .models import Comment, CommentStatus, Resource, ResourceType
 
-MIN_FILL_SECONDS = 3
-FORM_MAX_AGE = 24 * 60 * 60  # a form older than a day must be sent again
 MAX_LINKS = 2
 RATE_LIMIT = 5
 RATE_WINDOW = 10 * 60
-_SALT = "pathways.library.comment-form"
 
 # What urlize would turn into a link: a scheme, "www." or a bare domain with a
 # common top-level domain, and anything that looks like an email address.
@@ -50,42 +42,8 @@ class RateLimited(Exception):
     """Too many comments from one (hashed) IP address; try again later."""
 
 
-def hash_ip(ip: str) -> str:
-    return hmac.new(
-        settings.SECRET_KEY.encode(), (ip or "").encode(), hashlib.sha256
-    ).hexdigest()
-
-
-def client_ip_hash(request: HttpRequest) -> str:
-    # REMOTE_ADDR: the proxy in front of the site must set it to the client's
-    # address (X-Forwarded-For is not trusted here: anyone can send it).
-    return hash_ip(request.META.get("REMOTE_ADDR", ""))
-
-
 def count_links(text: str) -> int:
     return len(_LINK.findall(text or ""))
-
-
-def form_token(article_id: int, *, at: float | None = None) -> str:
-    """The signed 'form shown at' timestamp the comment form carries."""
-    return signing.dumps(
-        {"a": article_id, "t": time.time() if at is None else at}, salt=_SALT
-    )
-
-
-def form_age(token: str, article_id: int) -> float | None:
-    """Seconds since the form was shown; None if the token is missing, forged or
-    for another article. (The caller compares the age with FORM_MAX_AGE.)"""
-    try:
-        data = signing.loads(token or "", salt=_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(data, dict) or data.get("a") != article_id:
-        return None
-    try:
-        return time.time() - float(data["t"])
-    except (KeyError, TypeError, ValueError):
-        return None
 
 
 COMMENT_RATE = RateLimit("library-comment", limit=RATE_LIMIT, window=RATE_WINDOW)

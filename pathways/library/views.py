@@ -22,6 +22,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from pathways.core import abuse
 from pathways.core.i18n import switch_and_alternates
 
 from . import selectors, services
@@ -169,7 +170,7 @@ def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
                         name=form.cleaned_data["name"],
                         email=form.cleaned_data["email"],
                         text=form.cleaned_data["text"],
-                        ip_hash=services.client_ip_hash(request),
+                        ip_hash=abuse.client_hash(request),
                         spam_reason=form.spam_reason,
                     )
                 except services.RateLimited:

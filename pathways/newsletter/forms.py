@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pathways.core import abuse
 from pathways.library.models import IssueArea
 
 from .models import validate_zip
@@ -31,8 +32,8 @@ class SignupForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose none to hear about everything."),
     )
-    # Honeypot: hidden from people by CSS, filled in by naive bots.
-    website = forms.CharField(label=_("Leave this empty"), required=False)
+    # The template writes the honeypot's input itself.
+    website = abuse.honeypot_field(_("Leave this empty"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

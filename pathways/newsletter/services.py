@@ -6,8 +6,6 @@ returns None whatever happened, and the page says the same thing every time."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -38,21 +36,15 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
-def client_key(ip: str) -> str:
-    """A keyed hash of the client IP: enough to count attempts, useless to read."""
-    return hmac.new(
-        settings.SECRET_KEY.encode(), (ip or "").encode(), hashlib.sha256
-    ).hexdigest()
-
-
 SIGNUP_RATE = RateLimit(
     "newsletter-signup", limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS
 )
 
 
-def rate_limited(*, ip: str) -> bool:
-    """Count one attempt for this client; True once it is over the limit."""
-    return SIGNUP_RATE.hit(client_key(ip)) > RATE_LIMIT
+def rate_limited(*, client: str) -> bool:
+    """Count one attempt for this client (``abuse.client_hash``); True once it
+    is over the limit (the attempt is counted before the check)."""
+    return SIGNUP_RATE.hit(client) > RATE_LIMIT
 
 
 def _site(base_url: str | None) -> str:

@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from pathways.core import abuse
+
 from . import services
 from .forms import SignupForm
 from .tokens import TokenExpired, TokenInvalid
@@ -29,10 +31,10 @@ def _token_problem(request: HttpRequest, exc: TokenInvalid, *, kind: str):
 def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = SignupForm(request.POST)
-        if services.rate_limited(ip=request.META.get("REMOTE_ADDR", "")):
+        if services.rate_limited(client=abuse.client_hash(request)):
             return render(request, "newsletter/slow_down.html", status=429)
         if form.is_valid():
-            if not form.cleaned_data["website"]:  # honeypot empty: a person
+            if not abuse.honeypot_filled(form.cleaned_data):  # a person
                 services.subscriber_signup(
                     email=form.cleaned_data["email"],
                     zip=form.cleaned_data["zip"],

@@ -202,7 +202,7 @@ class ListingReport(models.Model):
     """A reader's "report a problem with this listing", queued for data stewards.
 
     The IP address is never stored: ``ip_hash`` is an HMAC of it (see
-    ``pathways.library.services.hash_ip``), used only for the rate limit. The
+    ``pathways.core.abuse.hash_address``), used only for the rate limit. The
     contact email is optional and shown to staff only, never on a public page."""
 
     class Kind(models.TextChoices):

@@ -1,8 +1,9 @@
 """'Report a problem with this listing': the form and the write.
 
-Spam defenses reuse the library's (``pathways.library.services``): a honeypot
-field people never see, a signed "form shown at" timestamp (a form sent back
-in under ``MIN_FILL_SECONDS`` is treated like the honeypot), and a rate limit
+Spam defenses come from the kit in ``pathways.core.abuse``: a honeypot field
+people never see, a signed "form shown at" timestamp (a form sent back in under
+``MIN_FILL_SECONDS``, or older than ``FORM_MAX_AGE``, is treated like the
+honeypot), and a rate limit
 per HMAC-hashed IP address in Django's cache (``RATE_LIMIT`` reports per
 ``RATE_WINDOW`` seconds). Caught bots see the same thank-you page and nothing
 is stored. The IP address itself is never stored."""
@@ -12,15 +13,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pathways.core import abuse
 from pathways.core.ratelimit import RateLimit
-from pathways.library.services import form_age, form_token
 
 from .models import Facility, ListingReport
 
 RATE_LIMIT = 5
 RATE_WINDOW = 60 * 60
-MIN_FILL_SECONDS = 3
-FORM_MAX_AGE = 24 * 60 * 60
 
 
 class RateLimited(Exception):
@@ -52,18 +51,14 @@ class ReportForm(forms.Form):
             "shown on the site."
         ),
     )
-    # The honeypot: hidden from people (CSS and aria-hidden), filled by bots.
-    website = forms.CharField(label=_("Leave this empty"), required=False)
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
+    website = abuse.honeypot_field(_("Leave this empty"))
+    started = abuse.timer_field()
 
     def __init__(self, *args, facility: Facility, **kwargs):
         super().__init__(*args, **kwargs)
         self.facility = facility
-        self.fields["website"].widget.attrs.update(
-            {"autocomplete": "off", "tabindex": "-1"}
-        )
         if not self.is_bound:
-            self.initial["started"] = form_token(facility.pk)
+            self.initial["started"] = abuse.form_token(facility.pk)
 
     def full_clean(self):
         super().full_clean()
@@ -80,10 +75,8 @@ class ReportForm(forms.Form):
             attrs["aria-describedby"] = " ".join(ids)
 
     def is_bot(self) -> bool:
-        if self.data.get("website"):
-            return True
-        age = form_age(self.data.get("started", ""), self.facility.pk)
-        return age is None or age < MIN_FILL_SECONDS or age > FORM_MAX_AGE
+        # Any verdict, "expired" included: nothing is stored, the thanks is shown.
+        return bool(abuse.form_verdict(self.data, self.facility.pk))
 
 
 REPORT_RATE = RateLimit("finder-report", limit=RATE_LIMIT, window=RATE_WINDOW)

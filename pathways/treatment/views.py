@@ -19,9 +19,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
+from pathways.core.abuse import client_hash
 from pathways.core.geo import haversine_miles
 from pathways.core.models import Source
-from pathways.library.services import client_ip_hash
 
 from . import fit as fitting
 from .forms import FinderForm, FitForm, PlaceForm
@@ -306,7 +306,7 @@ def report(request: HttpRequest, key: str) -> HttpResponse:
         form = ReportForm(request.POST, facility=f)
         if form.is_bot() or form.is_valid():
             try:
-                report_create(form, ip_hash=client_ip_hash(request))
+                report_create(form, ip_hash=client_hash(request))
             except RateLimited:
                 limited, status = True, 429
             else:

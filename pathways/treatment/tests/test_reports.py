@@ -6,22 +6,16 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 
-from pathways.library.services import form_token, hash_ip
+from pathways.core.abuse import form_token, hash_address
 from pathways.treatment.models import ListingReport
 from pathways.treatment.report import RATE_LIMIT
 
 from .finder_fixtures import *  # noqa: F403  (the fixtures: source, make, portland)
 
+pytestmark = pytest.mark.usefixtures("clear_cache")
+
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)> & "quotes"'
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -73,7 +67,7 @@ def test_report_created_with_status_new(client, fac):
     assert r.status == ListingReport.Status.NEW
     assert r.details == "The number rings a bakery."
     assert r.contact_email == "me@example.org"
-    assert r.ip_hash == hash_ip("127.0.0.1") and "127.0.0.1" not in r.ip_hash
+    assert r.ip_hash == hash_address("127.0.0.1") and "127.0.0.1" not in r.ip_hash
     assert r.resolved_by is None and r.resolved_at is None
 
 
