@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import io
 import operator
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -252,28 +252,37 @@ def read_delimited(
         raise RejectedFile(rejections)
 
 
+def refuse_empty(
+    rows: Sized,
+    path: Path,
+    reason: str = "the file has no data rows; nothing to load",
+) -> None:
+    """A file with nothing to load is refused (``load`` calls this first)."""
+    if not rows:
+        raise RejectedFile([Rejected(path.name, 1, 1, reason)])
+
+
+def repeats(
+    rows: Iterable[Any], key: Callable[[Any], Hashable]
+) -> Iterator[tuple[Any, Any, int]]:
+    """(row, its key, the line of the first row with that key) for every row whose
+    key an earlier row already has. Rows have a ``line``."""
+    first: dict[Hashable, int] = {}
+    for r in rows:
+        k = key(r)
+        if k in first:
+            yield r, k, first[k]
+        else:
+            first[k] = r.line
+
+
 # -- cleaning helpers (pure) --------------------------------------------------------
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
+_MONTH_NAMES = (
+    "january february march april may june july august september october november "
+    "december"
+)
+MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), start=1)}
 
 
 def parse_number(text: str) -> float | None:

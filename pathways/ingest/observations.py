@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ from pathways.core.upsert import refresh, upsert
 from pathways.places.models import State
 from pathways.stats.models import Indicator, Observation
 
-from .base import ImportResult, Rejected, RejectedFile, sync
+from .base import ImportResult, Rejected, RejectedFile, repeats, sync
 
 
 @dataclass(slots=True)
@@ -41,6 +41,35 @@ class ObservationRow:
 def known_places() -> dict[str, int]:
     """Postal code -> primary key, for every jurisdiction Pathways knows."""
     return dict(State.objects.values_list("postal", "pk"))
+
+
+def _places(among: str) -> QuerySet[State]:
+    return {
+        "all": State.objects.all,
+        "states-and-dc": State.objects.states_and_dc,
+        "no-cities": lambda: State.objects.exclude(kind=State.Kind.CITY),
+    }[among]()
+
+
+def postal_codes(among: str = "all") -> list[str]:
+    """The postal codes of the jurisdictions ``among`` names (see place_lookup)."""
+    return list(_places(among).values_list("postal", flat=True))
+
+
+def place_lookup(
+    key: str,
+    *values: str,
+    among: str = "all",
+    fold: Callable[[str], str] | None = None,
+) -> dict[str, Any]:
+    """``{key field: value field}`` (or a tuple of the value fields) over the
+    jurisdictions ``among`` names: "all", "states-and-dc" or "no-cities". ``fold``
+    (e.g. ``str.lower``) is applied to the keys."""
+    places = _places(among)
+    fold = fold or str
+    if len(values) == 1:
+        return {fold(k): v for k, v in places.values_list(key, *values)}
+    return {fold(k): tuple(vs) for k, *vs in places.values_list(key, *values)}
 
 
 def ensure_source(spec: dict[str, Any]) -> Source:
@@ -76,24 +105,34 @@ def reject_duplicates(rows: Sequence[ObservationRow]) -> None:
     keys = [(r.place, r.indicator, r.period_start, r.period_end) for r in rows]
     if len(set(keys)) == len(keys):
         return
-    seen: dict[tuple, int] = {}
-    problems: list[Rejected] = []
-    for r in rows:
-        k = (r.place, r.indicator, r.period_start, r.period_end)
-        if k in seen:
-            problems.append(
-                Rejected(
-                    r.path,
-                    r.line,
-                    1,
-                    f"duplicate row: {r.place} {r.indicator} {r.period_end:%Y-%m} "
-                    f"already given on line {seen[k]}",
-                )
-            )
-        else:
-            seen[k] = r.line
-    if problems:
-        raise RejectedFile(problems)
+    problems = [
+        Rejected(
+            r.path,
+            r.line,
+            1,
+            f"duplicate row: {r.place} {r.indicator} {r.period_end:%Y-%m} "
+            f"already given on line {first}",
+        )
+        for r, _, first in repeats(
+            rows, lambda r: (r.place, r.indicator, r.period_start, r.period_end)
+        )
+    ]
+    raise RejectedFile(problems)
+
+
+def load_figures(
+    rows: Sequence[ObservationRow],
+    *,
+    source_spec: dict[str, Any],
+    indicator_specs: Sequence[dict[str, Any]],
+) -> ImportResult:
+    """Create or refresh the source and the indicators, then load ``rows`` for them
+    (against all of the source's rows)."""
+    return load_observations(
+        rows,
+        source=ensure_source(source_spec),
+        indicators=ensure_indicators(indicator_specs),
+    )
 
 
 def load_observations(

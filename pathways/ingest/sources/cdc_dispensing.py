@@ -29,13 +29,9 @@ from ..base import (
     decode_text,
     parse_number,
     read_delimited,
+    refuse_empty,
 )
-from ..observations import (
-    ObservationRow,
-    ensure_indicators,
-    ensure_source,
-    load_observations,
-)
+from ..observations import ObservationRow, load_figures, place_lookup
 
 SOURCE = IngestSource(
     slug="cdc-dispensing",
@@ -259,31 +255,18 @@ def source_spec(drug: Drug, years: Sequence[int]) -> dict[str, object]:
 
 
 def load(rows: Sequence[ObservationRow], *, path: Path) -> ImportResult:
-    if not rows:
-        raise RejectedFile(
-            [Rejected(path.name, 1, 1, "the file has no data rows; nothing to load")]
-        )
+    refuse_empty(rows, path)
     kinds = {r.indicator for r in rows}
     if len(kinds) != 1:
         raise RejectedFile(
             [Rejected(path.name, 1, 1, f"one file, one drug; found {sorted(kinds)}")]
         )
     drug = BY_INDICATOR[kinds.pop()]
-    source = ensure_source(
-        source_spec(drug, sorted({r.period_start.year for r in rows}))
+    years = sorted({r.period_start.year for r in rows})
+    return load_figures(
+        rows, source_spec=source_spec(drug, years), indicator_specs=INDICATOR_SPECS
     )
-    indicators = ensure_indicators(INDICATOR_SPECS)
-    return load_observations(rows, source=source, indicators=indicators)
 
 
 def context() -> dict[str, object]:
-    from pathways.places.models import State
-
-    return {
-        "places": {
-            postal: (fips, name)
-            for postal, fips, name in State.objects.exclude(
-                kind=State.Kind.CITY
-            ).values_list("postal", "fips", "name")
-        }
-    }
+    return {"places": place_lookup("postal", "fips", "name", among="no-cities")}

@@ -25,12 +25,7 @@ from ..base import (
     parse_number,
     read_delimited,
 )
-from ..observations import (
-    ObservationRow,
-    ensure_indicators,
-    ensure_source,
-    load_observations,
-)
+from ..observations import ObservationRow, load_figures, postal_codes
 
 SOURCE = IngestSource(
     slug="cdc-vsrr",
@@ -340,13 +335,11 @@ def load(rows: Sequence[ObservationRow], *, path: Path) -> ImportResult:
     if not rows:
         return ImportResult()
     combined = combine_new_york(rows)
-    source = ensure_source(source_spec(combined))
-    indicators = ensure_indicators(INDICATOR_SPECS)
-    return load_observations(combined, source=source, indicators=indicators)
+    return load_figures(
+        combined, source_spec=source_spec(combined), indicator_specs=INDICATOR_SPECS
+    )
 
 
 def context() -> dict[str, object]:
     """Per-run lookups ``clean`` needs (kept out of ``clean`` so it stays pure)."""
-    from pathways.places.models import State
-
-    return {"places": set(State.objects.values_list("postal", flat=True))}
+    return {"places": set(postal_codes())}

@@ -34,12 +34,15 @@ from ..base import (
     decode_text,
     month_end,
     read_delimited,
+    refuse_empty,
 )
 from ..observations import (
     ObservationRow,
     ensure_indicators,
     ensure_source,
     load_observations,
+    place_lookup,
+    postal_codes,
     reject_duplicates,
 )
 
@@ -295,15 +298,9 @@ def _citation(footer: Sequence[str]) -> str:
 
 
 def load(rows: Sequence[ObservationRow], *, path: Path) -> ImportResult:
-    if not rows:
-        raise RejectedFile(
-            [Rejected(path.name, 1, 1, "the file has no data rows; nothing to load")]
-        )
-    from pathways.places.models import State
-
+    refuse_empty(rows, path)
     reject_duplicates(rows)
-    states = list(State.objects.states_and_dc().values_list("postal", flat=True))
-    full = fill_hidden(rows, states=states, path=path.name)
+    full = fill_hidden(rows, states=postal_codes("states-and-dc"), path=path.name)
     footer = read_footer(path)
     as_of = query_date(footer)
     existing = Source.objects.filter(slug=SOURCE_SLUG).first()
@@ -330,13 +327,4 @@ def load(rows: Sequence[ObservationRow], *, path: Path) -> ImportResult:
 
 
 def context() -> dict[str, object]:
-    from pathways.places.models import State
-
-    return {
-        "places": {
-            fips: (postal, name)
-            for fips, postal, name in State.objects.states_and_dc().values_list(
-                "fips", "postal", "name"
-            )
-        }
-    }
+    return {"places": place_lookup("fips", "postal", "name", among="states-and-dc")}

@@ -35,12 +35,14 @@ from ..base import (
     Rejected,
     RejectedFile,
     iter_records,
+    refuse_empty,
+    repeats,
 )
 from ..observations import (
     ObservationRow,
-    ensure_indicators,
-    ensure_source,
-    load_observations,
+    load_figures,
+    place_lookup,
+    postal_codes,
     reject_duplicates,
 )
 
@@ -88,47 +90,52 @@ POPEST = "https://www.census.gov/programs-surveys/popest.html"
 
 @dataclass(frozen=True)
 class Table:
+    """One published table: a vintage's July 1 estimates from ``first_year``."""
+
     id: str
     vintage: int
-    years: tuple[int, ...]
+    first_year: int
     dataset: str
     url: str
-    released: str
-    title_marker: str
 
     @property
     def slug(self) -> str:
         return f"census-pep-v{self.vintage}"
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(range(self.first_year, self.vintage + 1))
+
+    @property
+    def released(self) -> str:
+        return f"December {self.vintage}"  # every vintage so far
+
+    @property
+    def title_marker(self) -> str:
+        return f"april 1, {self.first_year} to july 1, {self.vintage}"
 
 
 TABLES = {
     t.id: t
     for t in (
         Table(
-            id="NST-EST2024-POP",
-            vintage=2024,
-            years=tuple(range(2020, 2025)),
-            dataset=(
-                "Annual Estimates of the Resident Population for the United States, "
-                "Regions, States, District of Columbia, and Puerto Rico: April 1, "
-                "2020 to July 1, 2024 (NST-EST2024-POP)"
-            ),
+            "NST-EST2024-POP",
+            2024,
+            2020,
+            "Annual Estimates of the Resident Population for the United States, "
+            "Regions, States, District of Columbia, and Puerto Rico: April 1, 2020 "
+            "to July 1, 2024 (NST-EST2024-POP)",
             url=SOURCE.url,
-            released="December 2024",
-            title_marker="april 1, 2020 to july 1, 2024",
         ),
         Table(
-            id="NST-EST2019-01",
-            vintage=2019,
-            years=tuple(range(2010, 2020)),
-            dataset=(
-                "Table 1. Annual Estimates of the Resident Population for the United "
-                "States, Regions, States, and Puerto Rico: April 1, 2010 to July 1, "
-                "2019 (NST-EST2019-01)"
-            ),
-            url="https://www2.census.gov/programs-surveys/popest/tables/2010-2019/state/totals/nst-est2019-01.xlsx",
-            released="December 2019",
-            title_marker="april 1, 2010 to july 1, 2019",
+            "NST-EST2019-01",
+            2019,
+            2010,
+            "Table 1. Annual Estimates of the Resident Population for the United "
+            "States, Regions, States, and Puerto Rico: April 1, 2010 to July 1, 2019 "
+            "(NST-EST2019-01)",
+            url="https://www2.census.gov/programs-surveys/popest/tables/2010-2019/"
+            "state/totals/nst-est2019-01.xlsx",
         ),
     )
 }
@@ -452,36 +459,25 @@ def check_complete(
 
 
 def load(rows: Sequence[AreaRow], *, path: Path) -> ImportResult:
-    if not rows:
-        raise RejectedFile(
-            [Rejected(path.name, 1, 1, "the file has no data rows; nothing to load")]
-        )
-    from pathways.places.models import State
-
+    refuse_empty(rows, path)
     lay = layout(path.name, read_grid(path))
-    seen: dict[str, int] = {}
-    dupes = []
-    for r in rows:
-        if r.place in seen:
-            dupes.append(
-                Rejected(
-                    r.path,
-                    r.line,
-                    1,
-                    f"duplicate row: {r.place} already given on line {seen[r.place]}",
-                    GEO,
-                )
-            )
-        seen.setdefault(r.place, r.line)
+    dupes = [
+        Rejected(
+            r.path, r.line, 1, f"duplicate row: {place} already given on line {n}", GEO
+        )
+        for r, place, n in repeats(rows, lambda r: r.place)
+    ]
     if dupes:
         raise RejectedFile(dupes)
     figures = [f for r in rows for f in r.figures]
     reject_duplicates(figures)
-    required = set(State.objects.states_and_dc().values_list("postal", flat=True))
-    check_complete(figures, lay.table, required=required | {"US"}, name=path.name)
-    source = ensure_source(source_spec(lay, path))
-    indicators = ensure_indicators(INDICATOR_SPECS)
-    result = load_observations(figures, source=source, indicators=indicators)
+    required = set(postal_codes("states-and-dc")) | {"US"}
+    check_complete(figures, lay.table, required=required, name=path.name)
+    result = load_figures(
+        figures,
+        source_spec=source_spec(lay, path),
+        indicator_specs=INDICATOR_SPECS,
+    )
     result.notes.append(
         f"{lay.table.id} (Vintage {lay.table.vintage}) -> source {lay.table.slug}; "
         f"{len(rows)} jurisdictions x {len(lay.table.years)} years"
@@ -490,13 +486,4 @@ def load(rows: Sequence[AreaRow], *, path: Path) -> ImportResult:
 
 
 def context() -> dict[str, object]:
-    from pathways.places.models import State
-
-    return {
-        "places": {
-            name.lower(): postal
-            for name, postal in State.objects.exclude(kind=State.Kind.CITY).values_list(
-                "name", "postal"
-            )
-        }
-    }
+    return {"places": place_lookup("name", "postal", among="no-cities", fold=str.lower)}

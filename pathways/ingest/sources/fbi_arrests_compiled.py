@@ -14,16 +14,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..base import ImportResult, IngestSource, RawRow, Rejected, read_delimited
-from ..observations import ensure_indicators, ensure_source, load_observations
-from .fbi_arrests import (
-    INDICATOR_SPECS,
-    LICENSE,
-    StateYear,
-    coverage_notes,
-    table_url,
-    to_observations,
-    whole_number,
-)
+from ..observations import place_lookup
+from .fbi_ucr import LICENSE, StateYear, load_state_years, table_url, whole_number
 
 SOURCE = IngestSource(
     slug="fbi-arrests-compiled",
@@ -163,15 +155,8 @@ def source_spec(rows: Sequence[StateYear]) -> dict[str, object]:
 def load(rows: Sequence[StateYear], *, path: Path) -> ImportResult:
     if not rows:
         return ImportResult()
-    source = ensure_source(source_spec(rows))
-    indicators = ensure_indicators(INDICATOR_SPECS)
-    obs = [o for r in rows for o in to_observations(r)]
-    result = load_observations(obs, source=source, indicators=indicators)
-    result.notes.extend(coverage_notes(rows))
-    return result
+    return load_state_years(rows, source_spec=source_spec(rows))
 
 
 def context() -> dict[str, object]:
-    from pathways.places.models import State
-
-    return {"places": dict(State.objects.values_list("postal", "name"))}
+    return {"places": place_lookup("postal", "name")}

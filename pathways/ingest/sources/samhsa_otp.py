@@ -25,8 +25,8 @@ from ..base import (
     IngestSource,
     RawRow,
     Rejected,
-    RejectedFile,
     read_delimited,
+    refuse_empty,
     sync,
 )
 from ..observations import ensure_source, known_places
@@ -182,8 +182,7 @@ def source_spec(path: Path) -> dict[str, object]:
 
 
 def load(rows: Sequence[ProgramRow], *, path: Path) -> ImportResult:
-    if not rows:
-        raise RejectedFile([Rejected(path.name, 1, 1, "the file lists no programs")])
+    refuse_empty(rows, path, "the file lists no programs")
     keys = assign_keys(
         rows,
         lambda r: base_key("otp", r.program_name, r.dba, r.street, r.zip),

@@ -13,12 +13,12 @@ from django.core.management.base import CommandError
 
 from pathways.core.models import Source
 from pathways.ingest.base import RawRow, Rejected, RejectedFile
-from pathways.ingest.sources import fbi_arrests, fbi_arrests_compiled
-from pathways.ingest.sources.fbi_arrests import (
+from pathways.ingest.sources import fbi_arrests, fbi_arrests_compiled, fbi_ucr
+from pathways.ingest.sources.fbi_arrests import SheetRow
+from pathways.ingest.sources.fbi_ucr import (
     AGENCIES,
     DRUG_ARRESTS,
     POPULATION,
-    SheetRow,
     StateYear,
 )
 from pathways.stats.models import Observation
@@ -268,7 +268,7 @@ def test_clean_rejects_unknown_state_and_bad_numbers_on_their_own_row():
 
 def test_to_observations_dc_is_not_usable_with_value_kept():
     dc = fbi_arrests.clean(read_fake(sheet_rows())[1], states=STATES)
-    obs = {o.indicator: o for o in fbi_arrests.to_observations(dc)}
+    obs = {o.indicator: o for o in fbi_ucr.to_observations(dc)}
     assert obs[DRUG_ARRESTS].value == 323
     assert obs[DRUG_ARRESTS].status == Observation.Status.NOT_USABLE
     assert "Metro Transit Police" in obs[DRUG_ARRESTS].note
@@ -283,7 +283,7 @@ def test_to_observations_dc_is_not_usable_with_value_kept():
 
 def test_to_observations_blank_value_is_missing_never_zero():
     rec = StateYear("f", 2, "AL", 2013, None, 1, 5)
-    obs = {o.indicator: o for o in fbi_arrests.to_observations(rec)}
+    obs = {o.indicator: o for o in fbi_ucr.to_observations(rec)}
     assert obs[DRUG_ARRESTS].value is None
     assert obs[DRUG_ARRESTS].status == Observation.Status.MISSING
     assert obs[DRUG_ARRESTS].note.startswith("Blank in the FBI table")
@@ -291,11 +291,11 @@ def test_to_observations_blank_value_is_missing_never_zero():
 
 
 def test_table_urls():
-    assert fbi_arrests.table_url(2015, "69") == (
+    assert fbi_ucr.table_url(2015, "69") == (
         "https://ucr.fbi.gov/crime-in-the-u.s/2015/crime-in-the-u.s.-2015/tables/table-69"
     )
-    assert fbi_arrests.table_url(2016, "22").endswith("2016/tables/table-22")
-    assert fbi_arrests.table_url(2017, "69").endswith("topic-pages/tables/table-69")
+    assert fbi_ucr.table_url(2016, "22").endswith("2016/tables/table-22")
+    assert fbi_ucr.table_url(2017, "69").endswith("topic-pages/tables/table-69")
 
 
 # -- the compiled CSV: clean() units --------------------------------------------------
@@ -378,7 +378,7 @@ def test_compiled_clean_keeps_values_and_notes():
 def test_compiled_clean_missing_row_is_null_with_reason():
     r = clean_csv(**MISSING_HI)
     assert r.missing and r.drug_arrests is None
-    obs = fbi_arrests.to_observations(r)
+    obs = fbi_ucr.to_observations(r)
     assert {o.status for o in obs} == {Observation.Status.MISSING}
     assert {o.value for o in obs} == {None}
     assert all(o.note == "MISSING: not present in the source file" for o in obs)
@@ -399,13 +399,13 @@ def test_compiled_clean_dc_not_usable_and_low_coverage_note_kept():
         pop="0",
         notes=note,
     )
-    obs = {o.indicator: o for o in fbi_arrests.to_observations(r)}
+    obs = {o.indicator: o for o in fbi_ucr.to_observations(r)}
     assert obs[DRUG_ARRESTS].value == 389
     assert obs[DRUG_ARRESTS].status == Observation.Status.NOT_USABLE
     assert obs[DRUG_ARRESTS].note == note  # already says why; not repeated
     assert obs[POPULATION].status == Observation.Status.NOT_USABLE
     low = clean_csv(notes="LOW COVERAGE: covered population = 22.0% of Census")
-    assert fbi_arrests.to_observations(low)[0].note.startswith("LOW COVERAGE")
+    assert fbi_ucr.to_observations(low)[0].note.startswith("LOW COVERAGE")
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,14 @@ from django.db.models import Model
 from pathways.treatment import codes as code_table
 from pathways.treatment.models import Facility, ServiceCode
 
-from ...base import ImportResult, Rejected, RejectedFile, sync
+from ...base import (
+    ImportResult,
+    Rejected,
+    RejectedFile,
+    refuse_empty,
+    repeats,
+    sync,
+)
 from ...observations import ensure_source, known_places
 from .locations import (
     Location,
@@ -109,27 +116,14 @@ def load(rows: Sequence[Any], *, path: Path) -> ImportResult:
 
 
 def _duplicates(rows: Sequence[Any], key, what: str) -> list[Rejected]:
-    seen: dict[Any, int] = {}
-    problems = []
-    for r in rows:
-        k = key(r)
-        if k in seen:
-            problems.append(
-                Rejected(
-                    r.path,
-                    r.line,
-                    1,
-                    f"duplicate {what} {k}: already on line {seen[k]}",
-                )
-            )
-        else:
-            seen[k] = r.line
-    return problems
+    return [
+        Rejected(r.path, r.line, 1, f"duplicate {what} {k}: already on line {first}")
+        for r, k, first in repeats(rows, key)
+    ]
 
 
 def load_definitions(rows: Sequence[CodeRow], *, path: Path) -> ImportResult:
-    if not rows:
-        raise RejectedFile([Rejected(path.name, 1, 1, "the file defines no codes")])
+    refuse_empty(rows, path, "the file defines no codes")
     problems = _duplicates(rows, lambda r: (r.directory_type, r.code), "code")
     if problems:
         raise RejectedFile(problems)
@@ -170,8 +164,7 @@ def _share(n: int, total: int) -> str:
 def load_facilities(rows: Sequence[Any], *, path: Path) -> ImportResult:
     skipped = [r for r in rows if isinstance(r, SkippedRow)]
     facilities: list[FacilityRow] = [r for r in rows if isinstance(r, FacilityRow)]
-    if not facilities:
-        raise RejectedFile([Rejected(path.name, 1, 1, "the file lists no facilities")])
+    refuse_empty(facilities, path, "the file lists no facilities")
     problems = _duplicates(facilities, lambda r: r.record_id, "facility_id")
     if problems:
         raise RejectedFile(problems)
