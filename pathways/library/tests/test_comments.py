@@ -19,6 +19,7 @@ from django.utils import timezone
 from pathways.core import abuse
 from pathways.library import services
 from pathways.library.models import Comment, CommentStatus, ResourceType, Status
+from tests.factories import ResourceFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_cache")]
 
@@ -26,8 +27,8 @@ SECRET_EMAIL = "private-reader@example.org"
 
 
 @pytest.fixture
-def article(make_resource):
-    return make_resource(
+def article(db):
+    return ResourceFactory(
         type=ResourceType.ARTICLE, slug="an-article", title="An article"
     )
 
@@ -91,11 +92,11 @@ def test_service_creates_pending_comment(article):
     assert c.spam_reason == ""
 
 
-def test_service_refuses_non_articles_and_drafts(make_resource):
+def test_service_refuses_non_articles_and_drafts(db):
     from django.core.exceptions import ValidationError
 
-    book = make_resource(type=ResourceType.BOOK)
-    draft = make_resource(type=ResourceType.ARTICLE, status=Status.DRAFT)
+    book = ResourceFactory(type=ResourceType.BOOK)
+    draft = ResourceFactory(type=ResourceType.ARTICLE, status=Status.DRAFT)
     for res in (book, draft):
         with pytest.raises(ValidationError):
             services.comment_create(
@@ -195,8 +196,8 @@ def test_missing_or_forged_timestamp_is_spam(client, article, token):
     assert Comment.objects.get().spam_reason == "bad-token"
 
 
-def test_timestamp_for_another_article_is_spam(client, article, make_resource):
-    other = make_resource(type=ResourceType.ARTICLE)
+def test_timestamp_for_another_article_is_spam(client, article):
+    other = ResourceFactory(type=ResourceType.ARTICLE)
     token = abuse.form_token(other.pk, at=time.time() - 30)
     assert post(client, article, started=token).status_code == 302
     assert Comment.objects.get().spam_reason == "bad-token"
@@ -302,8 +303,8 @@ def test_ip_is_stored_only_as_hmac(client, article):
     assert not any("198.51.100.23" in str(v) for v in row.values())
 
 
-def test_post_to_non_article_is_refused(client, make_resource):
-    book = make_resource(type=ResourceType.BOOK)
+def test_post_to_non_article_is_refused(client):
+    book = ResourceFactory(type=ResourceType.BOOK)
     html = client.get(book.get_absolute_url()).content.decode()
     assert 'id="comments"' not in html
     resp = client.post(book.get_absolute_url(), {"name": "x", "text": "y"})
@@ -426,9 +427,9 @@ def test_comment_feeds_parse_and_hold_approved_only(client, article, kind):
     assert SECRET_EMAIL not in resp.content.decode()
 
 
-def test_comment_feed_404s(client, make_resource):
-    book = make_resource(type=ResourceType.BOOK, slug="a-book")
-    draft = make_resource(
+def test_comment_feed_404s(client):
+    book = ResourceFactory(type=ResourceType.BOOK, slug="a-book")
+    draft = ResourceFactory(
         type=ResourceType.ARTICLE, slug="a-draft", status=Status.DRAFT
     )
     for slug in (book.slug, draft.slug, "nothing-here"):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from pathways.library.feeds import FEED_ITEMS
 from pathways.library.models import Resource, ResourceType, Status
+from tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,12 +75,12 @@ def test_feed_matches_the_listing(client, seeded):
     assert {t.term for t in entry.tags} >= {"Book", "harm reduction", "self-help"}
 
 
-def test_feed_is_capped_and_leaves_out_drafts(client, make_resource):
+def test_feed_is_capped_and_leaves_out_drafts(client):
     now = timezone.now()
     for i in range(FEED_ITEMS + 5):
-        make_resource(slug=f"r-{i}", publish_at=now - dt.timedelta(hours=i + 1))
-    make_resource(slug="draft", status=Status.DRAFT)
-    make_resource(slug="later", publish_at=now + dt.timedelta(days=1))
+        ResourceFactory(slug=f"r-{i}", publish_at=now - dt.timedelta(hours=i + 1))
+    ResourceFactory(slug="draft", status=Status.DRAFT)
+    ResourceFactory(slug="later", publish_at=now + dt.timedelta(days=1))
     _, feed = _parse(client, "/library/feed/rss/")
     assert feed.bozo == 0
     assert len(feed.entries) == FEED_ITEMS
@@ -94,8 +95,8 @@ def test_empty_feed_is_valid(client, db):
         assert feed.bozo == 0 and feed.entries == []
 
 
-def test_markup_in_a_summary_stays_text_in_feeds(client, make_resource):
-    make_resource(
+def test_markup_in_a_summary_stays_text_in_feeds(client):
+    ResourceFactory(
         slug="xss",
         title="<script>alert(1)</script>",
         summary='<script>alert(1)</script><img src=x onerror="alert(2)">',

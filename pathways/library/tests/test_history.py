@@ -7,12 +7,13 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from pathways.library.models import IssueArea, Resource, Section, Tag
+from tests.factories import IssueAreaFactory, ResourceFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_every_edit_makes_a_history_row(make_area, make_resource, make_tag):
-    area = make_area(title="Old")
+def test_every_edit_makes_a_history_row(db):
+    area = IssueAreaFactory(title="Old")
     area.title = "New"
     area.save()
     assert [h.title for h in area.history.all()] == ["New", "Old"]
@@ -21,21 +22,21 @@ def test_every_edit_makes_a_history_row(make_area, make_resource, make_tag):
     section.heading = "Changed"
     section.save()
     assert section.history.count() == 2
-    tag = make_tag("x")
+    tag = TagFactory(name="x")
     tag.name = "y"
     tag.save()
     assert tag.history.count() == 2
-    res = make_resource(title="R1")
+    res = ResourceFactory(title="R1")
     res.title = "R2"
     res.save()
     assert res.history.count() == 2
 
 
-def test_the_admin_records_who_and_shows_what_changed(client, make_resource, make_tag):
+def test_the_admin_records_who_and_shows_what_changed(client):
     admin = get_user_model().objects.create_superuser("boss", password="x")
     client.force_login(admin)
-    tag = make_tag("t")
-    res = make_resource(title="Before", tags=[tag])
+    tag = TagFactory(name="t")
+    res = ResourceFactory(title="Before", tags=[tag])
     data = {
         "type": res.type,
         "title": "After",
@@ -61,8 +62,8 @@ def test_the_admin_records_who_and_shows_what_changed(client, make_resource, mak
     assert "title" in [c.field for c in delta.changes]
 
 
-def test_history_pages_need_permission(client, make_area):
-    area = make_area()
+def test_history_pages_need_permission(client):
+    area = IssueAreaFactory()
     user = get_user_model().objects.create_user("x", password="x", is_staff=True)
     client.force_login(user)
     resp = client.get(f"/admin/library/issuearea/{area.pk}/history/")

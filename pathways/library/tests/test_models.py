@@ -14,6 +14,7 @@ from pathways.library.models import (
     isbn_is_valid,
     normalize_isbn,
 )
+from tests.factories import ResourceFactory
 
 
 @pytest.mark.parametrize(
@@ -123,11 +124,11 @@ def test_image_needs_alt_text():
         area.full_clean()
 
 
-def test_published_queryset(make_resource):
+def test_published_queryset(db):
     now = timezone.now()
-    live = make_resource(publish_at=now - dt.timedelta(minutes=1))
-    make_resource(status=Status.DRAFT, publish_at=now - dt.timedelta(days=1))
-    make_resource(publish_at=now + dt.timedelta(days=1))  # scheduled
+    live = ResourceFactory(publish_at=now - dt.timedelta(minutes=1))
+    ResourceFactory(status=Status.DRAFT, publish_at=now - dt.timedelta(days=1))
+    ResourceFactory(publish_at=now + dt.timedelta(days=1))  # scheduled
     assert list(Resource.objects.published()) == [live]
     later = now + dt.timedelta(days=2)
     assert Resource.objects.published(now=later).count() == 2

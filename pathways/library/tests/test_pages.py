@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from pathways.library.models import ResourceType, Status
+from tests.factories import IssueAreaFactory, ResourceFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -103,22 +104,22 @@ def test_resource_detail_type_specific_fields(client, seeded):
     assert 'href="/library/tag/self-help/"' in html
 
 
-def test_organization_website_and_isbn_shown(client, make_resource):
-    make_resource(
+def test_organization_website_and_isbn_shown(client):
+    ResourceFactory(
         slug="org",
         type=ResourceType.ORGANIZATION,
         website="https://example.org/",
     )
-    make_resource(slug="bk", type=ResourceType.BOOK, isbn="9780306406157")
+    ResourceFactory(slug="bk", type=ResourceType.BOOK, isbn="9780306406157")
     html = _html(client, "/library/org/")
     assert '<a href="https://example.org/" rel="noopener">' in html
     assert "<dt>ISBN</dt><dd>9780306406157</dd>" in _html(client, "/library/bk/")
 
 
-def test_pagination(client, make_resource):
+def test_pagination(client):
     now = timezone.now()
     for i in range(25):  # resource-0 newest
-        make_resource(slug=f"r-{i:02d}", publish_at=now - dt.timedelta(hours=i + 1))
+        ResourceFactory(slug=f"r-{i:02d}", publish_at=now - dt.timedelta(hours=i + 1))
     html = _html(client, "/library/")
     assert "Page 1 of 3" in html
     assert html.count('class="resource-card"') == 10
@@ -141,9 +142,9 @@ def test_pagination(client, make_resource):
 
 
 @pytest.mark.parametrize("page", ["0", "4", "-1", "abc", "2.0", "١"])
-def test_out_of_range_or_malformed_page_is_404(client, make_resource, page):
+def test_out_of_range_or_malformed_page_is_404(client, page):
     for i in range(25):
-        make_resource(slug=f"r-{i}")
+        ResourceFactory(slug=f"r-{i}")
     _html(client, f"/library/?page={page}", status=404)
 
 
@@ -153,9 +154,9 @@ def test_empty_listing_is_page_1_of_1(client, db):
     _html(client, "/library/?page=2", status=404)
 
 
-def test_many_pages_are_elided(client, make_resource):
+def test_many_pages_are_elided(client):
     for i in range(95):
-        make_resource(slug=f"r-{i}")
+        ResourceFactory(slug=f"r-{i}")
     html = _html(client, "/library/?page=5")
     assert "Page 5 of 10" in html
     assert "…" in html
@@ -192,16 +193,16 @@ def test_unknown_things_are_404(client, seeded, url):
     assert client.get(url).status_code == 404
 
 
-def test_drafts_and_scheduled_items_stay_hidden(client, make_resource, make_area):
-    area = make_area(slug="area")
-    live = make_resource(slug="live", issue_areas=[area])
-    make_resource(slug="draft", status=Status.DRAFT, issue_areas=[area])
-    make_resource(
+def test_drafts_and_scheduled_items_stay_hidden(client):
+    area = IssueAreaFactory(slug="area")
+    live = ResourceFactory(slug="live", issue_areas=[area])
+    ResourceFactory(slug="draft", status=Status.DRAFT, issue_areas=[area])
+    ResourceFactory(
         slug="later",
         publish_at=timezone.now() + dt.timedelta(days=1),
         issue_areas=[area],
     )
-    make_area(slug="hidden-area", status=Status.DRAFT)
+    IssueAreaFactory(slug="hidden-area", status=Status.DRAFT)
     for url in ("/library/", "/issues/area/", "/library/type/article/"):
         html = _html(client, url)
         assert "/library/live/" in html
@@ -213,10 +214,10 @@ def test_drafts_and_scheduled_items_stay_hidden(client, make_resource, make_area
     assert live.get_absolute_url() == "/library/live/"
 
 
-def test_staff_preview_drafts(client, make_resource):
+def test_staff_preview_drafts(client):
     from django.contrib.auth.models import Permission
 
-    make_resource(slug="draft", status=Status.DRAFT, title="Work in progress")
+    ResourceFactory(slug="draft", status=Status.DRAFT, title="Work in progress")
     staff = get_user_model().objects.create_user("ed", password="x", is_staff=True)
     staff.user_permissions.add(Permission.objects.get(codename="view_resource"))
     client.force_login(staff)
@@ -228,12 +229,10 @@ def test_staff_preview_drafts(client, make_resource):
     assert "/library/draft/" not in _html(client, "/library/")  # never listed
 
 
-def test_unpublished_issue_areas_not_linked_from_resources(
-    client, make_resource, make_area
-):
-    hidden = make_area(slug="hidden", status=Status.DRAFT, title="Hidden area")
-    shown = make_area(slug="shown", title="Shown area")
-    make_resource(slug="r", issue_areas=[hidden, shown])
+def test_unpublished_issue_areas_not_linked_from_resources(client):
+    hidden = IssueAreaFactory(slug="hidden", status=Status.DRAFT, title="Hidden area")
+    shown = IssueAreaFactory(slug="shown", title="Shown area")
+    ResourceFactory(slug="r", issue_areas=[hidden, shown])
     html = _html(client, "/library/r/")
     assert "Shown area" in html and "Hidden area" not in html
 
@@ -247,16 +246,16 @@ XSS = [
 ]
 
 
-def test_titles_and_summaries_are_escaped(client, make_resource, make_area, make_tag):
-    tag = make_tag(XSS[2])
-    area = make_area(
+def test_titles_and_summaries_are_escaped(client):
+    tag = TagFactory(name=XSS[2])
+    area = IssueAreaFactory(
         slug="xss-area",
         title=XSS[4],
         summary=XSS[0],
         sections=[(XSS[1], "- " + XSS[0] + "\n- ok\n\n" + XSS[2])],
     )
     for i, s in enumerate(XSS):
-        make_resource(
+        ResourceFactory(
             slug=f"xss-{i}",
             title=s,
             summary=s,
@@ -280,16 +279,14 @@ def test_titles_and_summaries_are_escaped(client, make_resource, make_area, make
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
 
 
-def test_query_counts_are_bounded(
-    client, seeded, make_resource, django_assert_max_num_queries
-):
+def test_query_counts_are_bounded(client, seeded, django_assert_max_num_queries):
     # 30 more resources on one tag and area: the count must not grow with them.
     from pathways.library.models import IssueArea, Tag
 
     area = IssueArea.objects.get(slug="harm-reduction")
     tag = Tag.objects.get(slug="harm-reduction")
     for i in range(30):
-        make_resource(slug=f"more-{i}", issue_areas=[area], tags=[tag])
+        ResourceFactory(slug=f"more-{i}", issue_areas=[area], tags=[tag])
     limits = {
         "/issues/": 2,
         "/issues/harm-reduction/": 5,  # + its other-language versions

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from pathways.library.models import Status
+from tests.factories import IssueAreaFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,12 +20,12 @@ LATER = timezone.now() + dt.timedelta(days=3)
 
 
 @pytest.fixture
-def items(make_area, make_resource):
+def items(db):
     return {
-        "/issues/draft-area/": make_area(slug="draft-area", status=Status.DRAFT),
-        "/issues/later-area/": make_area(slug="later-area", publish_at=LATER),
-        "/library/draft-res/": make_resource(slug="draft-res", status=Status.DRAFT),
-        "/library/later-res/": make_resource(slug="later-res", publish_at=LATER),
+        "/issues/draft-area/": IssueAreaFactory(slug="draft-area", status=Status.DRAFT),
+        "/issues/later-area/": IssueAreaFactory(slug="later-area", publish_at=LATER),
+        "/library/draft-res/": ResourceFactory(slug="draft-res", status=Status.DRAFT),
+        "/library/later-res/": ResourceFactory(slug="later-res", publish_at=LATER),
     }
 
 
@@ -72,16 +73,16 @@ def test_moderators_do_not_preview_library_content(client, items):
         assert client.get(url).status_code == 404, url
 
 
-def test_published_pages_carry_no_banner(client, make_resource):
-    make_resource(slug="live")
+def test_published_pages_carry_no_banner(client):
+    ResourceFactory(slug="live")
     client.force_login(_staff(group="editor"))
     resp = client.get("/library/live/")
     assert "Preview — not published" not in resp.content.decode()
     assert "X-Robots-Tag" not in resp
 
 
-def test_admin_links_to_the_preview_or_the_live_page(client, items, make_resource):
-    live = make_resource(slug="live")
+def test_admin_links_to_the_preview_or_the_live_page(client, items):
+    live = ResourceFactory(slug="live")
     client.force_login(_staff(group="editor"))
     draft = items["/library/draft-res/"]
     html = client.get(f"/admin/library/resource/{draft.pk}/change/").content.decode()
@@ -93,8 +94,8 @@ def test_admin_links_to_the_preview_or_the_live_page(client, items, make_resourc
     assert '<a href="/issues/later-area/">Preview</a>' in html
 
 
-def test_a_spanish_item_is_previewed_under_es(client, make_resource):
-    res = make_resource(slug="borrador", status=Status.DRAFT, language="es")
+def test_a_spanish_item_is_previewed_under_es(client):
+    res = ResourceFactory(slug="borrador", status=Status.DRAFT, language="es")
     client.force_login(_staff(group="editor"))
     html = client.get(f"/admin/library/resource/{res.pk}/change/").content.decode()
     assert '<a href="/es/library/borrador/">Preview</a>' in html

@@ -15,6 +15,7 @@ from django.utils import translation
 from pathways.library import selectors
 from pathways.library.models import IssueArea, Resource, Status
 from pathways.library.seed import ISSUE_AREAS, ISSUE_AREAS_ES, RESOURCES_ES
+from tests.factories import IssueAreaFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +29,8 @@ def _html(client, url: str) -> str:
 # -- the model ------------------------------------------------------------------------
 
 
-def test_a_translation_must_be_in_another_language(make_resource):
-    en = make_resource(slug="en")
+def test_a_translation_must_be_in_another_language(db):
+    en = ResourceFactory(slug="en")
     same = Resource(
         type=en.type, title="x", slug="x", summary="x", language="en", translation_of=en
     )
@@ -38,9 +39,9 @@ def test_a_translation_must_be_in_another_language(make_resource):
     assert "language" in exc.value.message_dict
 
 
-def test_at_most_one_translation_per_language(make_resource):
-    en = make_resource(slug="en")
-    make_resource(slug="es-1", language="es", translation_of=en)
+def test_at_most_one_translation_per_language(db):
+    en = ResourceFactory(slug="en")
+    ResourceFactory(slug="es-1", language="es", translation_of=en)
     second = Resource(
         type=en.type,
         title="x",
@@ -56,9 +57,9 @@ def test_at_most_one_translation_per_language(make_resource):
         second.save()
 
 
-def test_a_translation_points_at_the_original_not_at_a_translation(make_area):
-    en = make_area(slug="en")
-    es = make_area(slug="es", language="es", translation_of=en)
+def test_a_translation_points_at_the_original_not_at_a_translation(db):
+    en = IssueAreaFactory(slug="en")
+    es = IssueAreaFactory(slug="es", language="es", translation_of=en)
     third = IssueArea(
         title="x", slug="x", summary="x", language="en", translation_of=es
     )
@@ -70,9 +71,9 @@ def test_a_translation_points_at_the_original_not_at_a_translation(make_area):
         en.full_clean()
 
 
-def test_versions_are_the_published_other_languages(make_resource):
-    en = make_resource(slug="en")
-    es = make_resource(slug="es", language="es", translation_of=en)
+def test_versions_are_the_published_other_languages(db):
+    en = ResourceFactory(slug="en")
+    es = ResourceFactory(slug="es", language="es", translation_of=en)
     assert en.versions() == [es]
     assert es.versions() == [en]
     es.status = Status.DRAFT
@@ -160,9 +161,9 @@ def test_a_page_without_translation_keeps_the_site_wide_alternates(client, seede
     )
 
 
-def test_unpublished_translations_are_not_linked(client, make_resource):
-    en = make_resource(slug="en-only")
-    make_resource(
+def test_unpublished_translations_are_not_linked(client):
+    en = ResourceFactory(slug="en-only")
+    ResourceFactory(
         slug="es-draft", language="es", translation_of=en, status=Status.DRAFT
     )
     assert "Leer en español" not in _html(client, "/library/en-only/")
@@ -196,8 +197,8 @@ def test_english_listings_hide_spanish_versions_of_english_items(seeded):
     assert "proposition-36-victory" in slugs
 
 
-def test_spanish_only_content_shows_in_english_listings(make_resource):
-    make_resource(slug="solo-es", language="es", title="Sólo en español")
+def test_spanish_only_content_shows_in_english_listings(db):
+    ResourceFactory(slug="solo-es", language="es", title="Sólo en español")
     with translation.override("en"):
         assert "solo-es" in [r.slug for r in selectors.resources()]
 

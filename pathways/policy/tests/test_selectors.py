@@ -6,13 +6,13 @@ from collections import Counter
 
 import pytest
 
-from pathways.core.models import Source
 from pathways.ingest.runner import run_source
 from pathways.ingest.sources import state_laws
 from pathways.places.models import State
 from pathways.policy import selectors
 from pathways.policy.models import PolicyFact
 from pathways.policy.topics import BY_FACT, TOPIC_SPECS, TOPICS, categorize, label
+from tests.factories import PolicyFactFactory
 
 D = dt.date
 
@@ -36,80 +36,98 @@ def test_registry_has_one_topic_per_fact():
             assert {"yes", "partial", "no"} <= set(spec.category_slugs)
 
 
-@pytest.mark.parametrize(
-    ("topic", "value", "category"),
-    [
-        ("possession-class", "Not Criminalized", "not-criminalized"),
-        ("possession-class", "Misdemeanor", "misdemeanor"),
-        ("possession-class", "Both Misdemeanor & Felony", "both"),
-        ("possession-class", "Misdemeanor & Felony", "both"),
-        ("possession-class", "Felony", "felony"),
-        ("possession-class", "Gross misdemeanor", ""),
-        ("paraphernalia-class", "Not Criminallzed", "not-criminalized"),
-        ("decrim-legislation-introduced", "Yes", "yes"),
-        ("decrim-legislation-introduced", "No", "no"),
-        ("decrim-law-in-effect", "no (repealed effective 2024-09-01)", "no"),
-        ("decrim-law-repealed", "yes - HB 4002 (2024) reclassified ...", "yes"),
-        ("good-samaritan-law", "no law in OPTIC data through 2021", "no"),
+# topic -> (value as a source states it, category)
+CATEGORIES = {
+    "possession-class": [
+        ("Not Criminalized", "not-criminalized"),
+        ("Misdemeanor", "misdemeanor"),
+        ("Both Misdemeanor & Felony", "both"),
+        ("Misdemeanor & Felony", "both"),
+        ("Felony", "felony"),
+        ("Gross misdemeanor", ""),
+    ],
+    "paraphernalia-class": [
+        ("Not Criminallzed", "not-criminalized"),
+    ],
+    "decrim-legislation-introduced": [
+        ("Yes", "yes"),
+        ("No", "no"),
+    ],
+    "decrim-law-in-effect": [
+        ("no (repealed effective 2024-09-01)", "no"),
+    ],
+    "decrim-law-repealed": [
+        ("yes - HB 4002 (2024) reclassified ...", "yes"),
+    ],
+    "good-samaritan-law": [
+        ("no law in OPTIC data through 2021", "no"),
+        ("yes (defense to prosecution, not immunity from arrest)", "partial"),
+        ("yes (new; limited immunity, max twice per year)", "yes"),
+        ("expanded (anyone rendering aid at scene)", "yes"),
+    ],
+    "naloxone-access-law": [
+        ("yes", "yes"),
+        ("nothing we know", ""),
+        ("", ""),
+    ],
+    "ssp-law-explicitly-authorizes": [
+        ("1", "yes"),
+        ("0", "no"),
+    ],
+    "cannabis-medical-law": [
+        ("1", "yes"),
+        ("0", "no"),
+    ],
+    "ssp-legal-category": [
         (
-            "good-samaritan-law",
-            "yes (defense to prosecution, not immunity from arrest)",
-            "partial",
-        ),
-        (
-            "good-samaritan-law",
-            "yes (new; limited immunity, max twice per year)",
-            "yes",
-        ),
-        ("good-samaritan-law", "expanded (anyone rendering aid at scene)", "yes"),
-        ("naloxone-access-law", "yes", "yes"),
-        ("ssp-law-explicitly-authorizes", "1", "yes"),
-        ("ssp-law-explicitly-authorizes", "0", "no"),
-        ("cannabis-medical-law", "1", "yes"),
-        ("cannabis-medical-law", "0", "no"),
-        (
-            "ssp-legal-category",
             "not explicitly authorized; state law removes barriers/uncertainty",
             "barriers-removed",
         ),
-        ("fentanyl-test-strips-legal", "reported permitted", "yes"),
-        ("fentanyl-test-strips-legal", "yes (conflicting sources)", "yes"),
+    ],
+    "fentanyl-test-strips-legal": [
+        ("reported permitted", "yes"),
+        ("yes (conflicting sources)", "yes"),
+        ("possession for personal use exempted from paraphernalia definition", "yes"),
+        ("partial (furnishing immunity)", "partial"),
+        ("no (still paraphernalia as of Jul 2024)", "no"),
+        ("pending (HB 5179 passed House 2024)", "unclear"),
+        ("pending/unconfirmed (ESB 5022)", "unclear"),
+        ("unclear (2018 bill passed Senate)", "unclear"),
+    ],
+    "opc-authorization": [
+        ("yes - OPC pilot in Burlington", "yes"),
+        ("site operating: Project Weber/RENEW", "yes"),
+        ("reported authorized (secondary sources; verify)", "yes"),
+        ("not implemented (safer-use spaces on hold)", "partial"),
+        ("local only: 2 NYC sites; no state law", "partial"),
         (
-            "fentanyl-test-strips-legal",
-            "possession for personal use exempted from paraphernalia definition",
-            "yes",
-        ),
-        ("fentanyl-test-strips-legal", "partial (furnishing immunity)", "partial"),
-        ("fentanyl-test-strips-legal", "no (still paraphernalia as of Jul 2024)", "no"),
-        (
-            "fentanyl-test-strips-legal",
-            "pending (HB 5179 passed House 2024)",
-            "unclear",
-        ),
-        ("fentanyl-test-strips-legal", "pending/unconfirmed (ESB 5022)", "unclear"),
-        ("fentanyl-test-strips-legal", "unclear (2018 bill passed Senate)", "unclear"),
-        ("opc-authorization", "yes - OPC pilot in Burlington", "yes"),
-        ("opc-authorization", "site operating: Project Weber/RENEW", "yes"),
-        ("opc-authorization", "reported authorized (secondary sources; verify)", "yes"),
-        ("opc-authorization", "not implemented (safer-use spaces on hold)", "partial"),
-        ("opc-authorization", "local only: 2 NYC sites; no state law", "partial"),
-        (
-            "opc-authorization",
             "no state authorization; NYC OPCs operate under local authorization "
             "since 2021",
             "partial",
         ),
-        ("opc-authorization", "pending (SB 1285, 2025)", "no"),
-        ("opc-authorization", "no (SB 57 vetoed)", "no"),
-        ("cannabis-status", "no comprehensive medical law (per OPTIC 2023)", "none"),
-        ("cannabis-status", "adult-use legal", "adult-use"),
-        ("medicaid-expansion-status", "adopted and implemented", "adopted"),
-        ("medicaid-expansion-status", "not adopted", "not-adopted"),
-        ("dpa-drug-arrests-count", "17278", ""),
-        ("naloxone-access-law", "nothing we know", ""),
-        ("naloxone-access-law", "", ""),
-        ("no-such-topic", "yes", ""),
+        ("pending (SB 1285, 2025)", "no"),
+        ("no (SB 57 vetoed)", "no"),
     ],
+    "cannabis-status": [
+        ("no comprehensive medical law (per OPTIC 2023)", "none"),
+        ("adult-use legal", "adult-use"),
+    ],
+    "medicaid-expansion-status": [
+        ("adopted and implemented", "adopted"),
+        ("not adopted", "not-adopted"),
+    ],
+    "dpa-drug-arrests-count": [
+        ("17278", ""),
+    ],
+    "no-such-topic": [
+        ("yes", ""),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("topic", "value", "category"),
+    [(t, v, c) for t, pairs in CATEGORIES.items() for v, c in pairs],
 )
 def test_categorize(topic, value, category):
     assert categorize(topic, value) == category
@@ -135,27 +153,9 @@ def topics(db):
 
 
 @pytest.fixture
-def make(topics):
-    sources: dict[str, Source] = {}
-
-    def _make(state="WA", topic="naloxone-access-law", value="yes", **kw):
-        src = kw.pop("source", "bulk")
-        if src not in sources:
-            sources[src] = Source.objects.create(
-                slug=f"law-{src}", publisher=src, dataset=src
-            )
-        kw.setdefault("category", categorize(topic, value))
-        eff = kw.get("effective_date")
-        kw.setdefault("effective_text", eff.isoformat() if eff else "")
-        return PolicyFact.objects.create(
-            state=State.objects.get(postal=state),
-            topic=topics[topic],
-            source=sources[src],
-            value=value,
-            **kw,
-        )
-
-    return _make
+def fact(topics):
+    """Build a fact (Washington, naloxone access, as of the ``topics`` registry)."""
+    return PolicyFactFactory
 
 
 def only(found):
@@ -164,43 +164,55 @@ def only(found):
 
 
 @pytest.mark.django_db
-def test_preference_citation_then_as_of_then_confidence_then_bulk(make):
-    bulk = make(value="yes", as_of_date=D(2024, 1, 1), source="bulk")
-    low = make(value="no", as_of_date=D(2024, 1, 1), confidence="low", source="a")
+def test_preference_citation_then_as_of_then_confidence_then_bulk(fact):
+    bulk = fact(value="yes", as_of_date=D(2024, 1, 1), source__slug="law-bulk")
+    low = fact(
+        value="no", as_of_date=D(2024, 1, 1), confidence="low", source__slug="law-a"
+    )
     x = only(selectors.facts_on(on=D(2024, 6, 1), topic="naloxone-access-law"))
     assert x.fact == bulk and x.alternatives == [low]  # bulk ranks as medium
-    later = make(
-        value="partial", as_of_date=D(2024, 2, 1), confidence="low", source="b"
+    later = fact(
+        value="partial",
+        as_of_date=D(2024, 2, 1),
+        confidence="low",
+        source__slug="law-b",
     )
     x = only(selectors.facts_on(on=D(2024, 6, 1), topic="naloxone-access-law"))
     assert x.fact == later and set(x.alternatives) == {bulk, low}
-    cited = make(value="no (x)", citation="Wash. HB 1", confidence="low", source="c")
+    cited = fact(
+        value="no (x)", citation="Wash. HB 1", confidence="low", source__slug="law-c"
+    )
     x = only(selectors.facts_on(on=D(2024, 6, 1), topic="naloxone-access-law"))
     assert x.fact == cited and x.agreeing == [low]
     assert x.date_known is False
-    make(value="yes (y)", citation="none found", as_of_date=D(2025, 1, 1), source="d")
+    fact(
+        value="yes (y)",
+        citation="none found",
+        as_of_date=D(2025, 1, 1),
+        source__slug="law-d",
+    )
     x = only(selectors.facts_on(on=D(2024, 6, 1), topic="naloxone-access-law"))
     assert x.fact == cited  # "none found" is not a citation
 
 
 @pytest.mark.django_db
-def test_confidence_breaks_ties_and_bulk_wins_last(make):
-    high = make(value="no", confidence="high", source="a")
-    make(value="yes", confidence="", source="bulk")
+def test_confidence_breaks_ties_and_bulk_wins_last(fact):
+    high = fact(value="no", confidence="high", source__slug="law-a")
+    fact(value="yes", confidence="", source__slug="law-bulk")
     assert only(selectors.facts_on(on=D(2024, 1, 1))).fact == high
     PolicyFact.objects.filter(pk=high.pk).update(confidence="medium")
     assert only(selectors.facts_on(on=D(2024, 1, 1))).fact.source.slug == "law-bulk"
 
 
 @pytest.mark.django_db
-def test_history_by_date_and_absent_states(make):
-    old = make(
+def test_history_by_date_and_absent_states(fact):
+    old = fact(
         value="no",
         effective_date=D(2010, 1, 1),
         end_date=D(2015, 6, 30),
-        source="a",
+        source__slug="law-a",
     )
-    new = make(value="yes", effective_date=D(2015, 7, 1), source="a")
+    new = fact(value="yes", effective_date=D(2015, 7, 1), source__slug="law-a")
     assert only(selectors.facts_on(on=D(2012, 1, 1))).fact == old
     x = only(selectors.facts_on(on=D(2020, 1, 1)))
     assert x.fact == new and x.alternatives == [] and x.date_known
@@ -213,11 +225,11 @@ def test_history_by_date_and_absent_states(make):
 
 
 @pytest.mark.django_db
-def test_fact_history_orders_undated_by_as_of(make):
+def test_fact_history_orders_undated_by_as_of(fact):
     wa = State.objects.get(postal="WA")
-    amended = make(value="expanded", as_of_date=D(2025, 4, 9), source="b")
-    law = make(value="yes", effective_date=D(2017, 7, 1), source="a")
-    undated = make(value="yes (c)", source="c")
+    amended = fact(value="expanded", as_of_date=D(2025, 4, 9), source__slug="law-b")
+    law = fact(value="yes", effective_date=D(2017, 7, 1), source__slug="law-a")
+    undated = fact(value="yes (c)", source__slug="law-c")
     assert selectors.fact_history(state=wa, topic="naloxone-access-law") == [
         undated,
         law,
@@ -226,11 +238,16 @@ def test_fact_history_orders_undated_by_as_of(make):
 
 
 @pytest.mark.django_db
-def test_facts_on_is_one_query(make, django_assert_num_queries):
+def test_facts_on_is_one_query(fact, django_assert_num_queries):
     for postal in ("WA", "OR", "GA", "TX"):
-        make(state=postal, value="yes", source="a")
-        make(state=postal, value="no", confidence="low", source="b")
-        make(state=postal, topic="possession-class", value="Felony", source="a")
+        fact(state__postal=postal, value="yes", source__slug="law-a")
+        fact(state__postal=postal, value="no", confidence="low", source__slug="law-b")
+        fact(
+            state__postal=postal,
+            topic__slug="possession-class",
+            value="Felony",
+            source__slug="law-a",
+        )
     with django_assert_num_queries(1):
         found = selectors.facts_on(on=D(2024, 1, 1))
         assert len(found) == 8
@@ -372,8 +389,8 @@ def test_real_map_coverage(real):
 
 
 @pytest.mark.django_db
-def test_admin_requires_evidence_and_recomputes_history(make, admin_client):
-    old = make(value="no", effective_date=D(2010, 1, 1), source="a")
+def test_admin_requires_evidence_and_recomputes_history(fact, admin_client):
+    old = fact(value="no", effective_date=D(2010, 1, 1), source__slug="law-a")
     url = "/admin/policy/policyfact/add/"
     assert admin_client.get(url).status_code == 200
     form = {

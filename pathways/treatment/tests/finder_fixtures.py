@@ -5,74 +5,56 @@ from __future__ import annotations
 
 import pytest
 
-from pathways.core.models import Source
 from pathways.treatment.models import Facility
+from tests.factories import FacilityFactory
 
 ORIGIN = (45.5142, -122.6364)
 
 
-@pytest.fixture
-def source(db):
-    return Source.objects.create(
-        slug="samhsa-test",
-        publisher="SAMHSA",
-        dataset="2024 National Directory (test)",
-        vintage="2024",
-    )
+def clinics_north(
+    count: int, service_code_info: str = "SA OP", *, origin=ORIGIN
+) -> list[Facility]:
+    """``count`` facilities in a line north of ``origin``, 0.001° apart, named
+    Clinic 00, Clinic 01, ... (nearest first)."""
+    lat, lng = origin
+    return [
+        FacilityFactory(
+            lat=lat + i * 0.001,
+            lng=lng,
+            service_code_info=service_code_info,
+            name=f"Clinic {i:02d}",
+        )
+        for i in range(count)
+    ]
 
 
 @pytest.fixture
-def make(source):
-    counter = iter(range(1, 100_000))
-
-    def _make(lat, lng, codes="SA OP", *, name=None, quality=None, **kw):
-        n = next(counter)
-        fields = {
-            "key": f"fac{n:04d}",
-            "source": source,
-            "source_record_id": str(n),
-            "directory_type": "substance",
-            "name": name or f"Place {n}",
-            "street1": f"{n} SE Main Street",
-            "city": "Portland",
-            "state_code": "OR",
-            "zip": "97214",
-            "phone": "503-555-0100",
-            "service_code_info": codes,
-            "codes": " " + " ".join(sorted(codes.split())) + " ",
-            "lat": lat,
-            "lng": lng,
-            "location_quality": quality or ("exact" if lat is not None else "none"),
-        }
-        fields.update(kw)
-        return Facility.objects.create(**fields)
-
-    return _make
-
-
-@pytest.fixture
-def portland(make):
+def portland(db):
     """Four places near 97214 and one far away."""
-    lat, lng = ORIGIN
+
+    def near(north: float, codes: str, name: str, **kw) -> Facility:
+        lat, lng = ORIGIN
+        return FacilityFactory(
+            lat=lat + north, lng=lng, service_code_info=codes, name=name, **kw
+        )
+
     return {
-        "bupe": make(lat + 0.01, lng, "SA OP BU MD SP", name="Bupe Medicaid Clinic"),
-        "meth": make(lat + 0.03, lng, "SA OP MU METH SS", name="Methadone Program"),
-        "approx": make(
-            lat,
-            lng,
+        "bupe": near(0.01, "SA OP BU MD SP", "Bupe Medicaid Clinic"),
+        "meth": near(0.03, "SA OP MU METH SS", "Methadone Program"),
+        "approx": near(
+            0,
             "SA RES BU SS",
-            name="Residential Home",
-            quality="approximate",
+            "Residential Home",
+            location_quality="approximate",
             street1="",
             address_withheld=True,
         ),
-        "mental": make(
-            lat - 0.02,
-            lng,
+        "mental": near(
+            -0.02,
             "MH OP MD",
-            name="Mind Center",
+            "Mind Center",
             directory_type="mental",
             phone="(503) 555-0199 x12",
         ),
-        "far": make(lat + 2.0, lng, "SA OP BU MD", name="Far Away Clinic"),
+        "far": near(2.0, "SA OP BU MD", "Far Away Clinic"),
     }

@@ -14,8 +14,8 @@ from pathways.api.facilities import router
 from pathways.core.geo import haversine_miles
 from pathways.treatment import codes as code_table
 
-from .finder_fixtures import *  # noqa: F403  (the fixtures: source, make, portland)
-from .finder_fixtures import ORIGIN
+from .finder_fixtures import *  # noqa: F403  (the fixture: portland)
+from .finder_fixtures import ORIGIN, clinics_north
 
 MOUNTED = any(r is router for _, r in main_api._routers)
 
@@ -94,10 +94,8 @@ def test_city_state_and_lat_lng(client, portland):
     assert [r["name"] for r in body["data"]] == ["Far Away Clinic"]
 
 
-def test_pagination_next(client, make):
-    lat, lng = ORIGIN
-    for i in range(45):
-        make(lat + i * 0.001, lng, "SA OP BU", name=f"Clinic {i:02d}")
+def test_pagination_next(client, db):
+    clinics_north(45, "SA OP BU")
     body = get(client, {"zip": "97214", "medication": "buprenorphine"}).json()
     assert body["count"] == 45 and len(body["data"]) == 20
     assert body["next"].startswith("http://testserver/api/v1/facilities?")
@@ -107,10 +105,8 @@ def test_pagination_next(client, make):
     assert page3["next"] is None
 
 
-def test_csv_every_match_with_provenance(client, portland, make):
-    lat, lng = ORIGIN
-    for i in range(25):
-        make(lat + i * 0.001, lng, "SA OP BU", name=f"Clinic {i:02d}")
+def test_csv_every_match_with_provenance(client, portland):
+    clinics_north(25, "SA OP BU")
     params = {"zip": "97214", "medication": "buprenorphine", "format": "csv"}
     resp = get(client, params)
     assert resp.status_code == 200
@@ -217,14 +213,12 @@ def test_routes_are_in_the_openapi_schema_and_documented(client, db):
     assert all(f"`GET {p}`" in doc for p in paths)
 
 
-def test_search_runs_in_constant_queries(client, make, django_assert_max_num_queries):
-    lat, lng = ORIGIN
-    for i in range(60):
-        make(lat + i * 0.001, lng, "SA OP BU MD")
+def test_search_runs_in_constant_queries(client, db, django_assert_max_num_queries):
+    first, *_ = clinics_north(60, "SA OP BU MD")
     with django_assert_max_num_queries(3):
         assert get(client, {"zip": "97214", "payment": "medicaid"}).status_code == 200
     with django_assert_max_num_queries(3):
-        assert client.get("/api/v1/facilities/fac0001").status_code == 200
+        assert client.get(f"/api/v1/facilities/{first.key}").status_code == 200
 
 
 @pytest.mark.realdata

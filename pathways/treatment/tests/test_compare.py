@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from .finder_fixtures import *  # noqa: F403  (the fixtures: source, make, portland)
+from tests.factories import FacilityFactory
+
+from .finder_fixtures import *  # noqa: F403  (the fixture: portland)
 
 HELP = ("tel:988", "tel:+18006624357")
 
@@ -111,13 +113,19 @@ def test_find_sort_by_fit_without_filters_is_by_distance(client, portland):
     assert '<option value="fit" selected>' in html
 
 
-def test_find_sort_by_fit_puts_more_matches_first(client, make):
+def test_find_sort_by_fit_puts_more_matches_first(client, db):
     from .finder_fixtures import ORIGIN
 
     lat, lng = ORIGIN
-    make(lat + 0.001, lng, "SA OP MD", name="Near, one")
-    make(lat + 0.05, lng, "SA OP MD SS PI", name="Far, three")
-    make(lat + 0.02, lng, "SA OP MD SS", name="Mid, two")
+    FacilityFactory(
+        lat=lat + 0.001, lng=lng, service_code_info="SA OP MD", name="Near, one"
+    )
+    FacilityFactory(
+        lat=lat + 0.05, lng=lng, service_code_info="SA OP MD SS PI", name="Far, three"
+    )
+    FacilityFactory(
+        lat=lat + 0.02, lng=lng, service_code_info="SA OP MD SS", name="Mid, two"
+    )
     q = {"zip": "97214", "payment": ["medicaid", "sliding-fee", "private-insurance"]}
     assert names(client.get("/find/", q).content.decode()) == [
         "Near, one",

@@ -10,7 +10,7 @@ import pytest
 from pathways.treatment import fit
 from pathways.treatment.fit import MATCHED, NOT_LISTED, UNKNOWN, Answers
 
-from .finder_fixtures import *  # noqa: F403  (the fixtures: source, make, portland)
+from .finder_fixtures import *  # noqa: F403  (the fixture: portland)
 
 HELP = ("tel:988", "tel:+18006624357")
 

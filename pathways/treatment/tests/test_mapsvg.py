@@ -27,8 +27,9 @@ from pathways.treatment.mapsvg import (
 )
 from pathways.treatment.models import Facility
 from pathways.treatment.selectors import Place
+from tests.factories import FacilityFactory
 
-from .finder_fixtures import *  # noqa: F403  (the fixtures: source, make, portland)
+from .finder_fixtures import *  # noqa: F403  (the fixture: portland)
 from .finder_fixtures import ORIGIN
 
 TILE_URL = "https://tile.example/{z}/{x}/{y}.png"
@@ -413,10 +414,10 @@ def test_find_page_shows_the_map_with_the_list(client, portland):
     assert "url(http" not in html
 
 
-def test_facility_page_map(client, portland, make):
+def test_facility_page_map(client, portland):
     html = client.get(f"/find/facility/{portland['bupe'].key}/").content.decode()
     assert '<figure class="finder-map finder-map-facility">' in html
-    nowhere = make(None, None, name="Unplaced Program")
+    nowhere = FacilityFactory(lat=None, lng=None, name="Unplaced Program")
     html = client.get(f"/find/facility/{nowhere.key}/").content.decode()
     assert "No map: the directory gives no location for this place." in html
     assert "finder-map-svg" not in html

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from pathways.treatment.forms import FinderForm
 from pathways.treatment.views import miles_display, tel_href
 
-from .finder_fixtures import *  # noqa: F403  (the fixtures: source, make, portland)
-from .finder_fixtures import ORIGIN
+from .finder_fixtures import *  # noqa: F403  (the fixture: portland)
+from .finder_fixtures import clinics_north
 
 HELP = ("tel:988", "tel:+18006624357", "1-800-662-4357")
 
@@ -131,10 +131,8 @@ def test_every_error_is_listed(client, portland):
     assert "is not one of the choices for payment" in html
 
 
-def test_pagination(client, make):
-    lat, lng = ORIGIN
-    for i in range(45):
-        make(lat + i * 0.001, lng, name=f"Clinic {i:02d}")
+def test_pagination(client, db):
+    clinics_north(45)
     html = client.get("/find/", {"zip": "97214"}).content.decode()
     assert "Page 1 of 3" in html and len(result_names(html)) == 20
     assert result_names(html)[0] == "Clinic 00"
@@ -172,14 +170,12 @@ def test_finder_pages_set_no_cookies(client, portland):
     assert "no-store" in client.get("/find/?zip=97214")["Cache-Control"]
 
 
-def test_pages_run_in_constant_queries(client, make, django_assert_max_num_queries):
-    lat, lng = ORIGIN
-    for i in range(60):
-        make(lat + i * 0.001, lng, "SA OP BU MD SS SP")
+def test_pages_run_in_constant_queries(client, db, django_assert_max_num_queries):
+    first, *_ = clinics_north(60, "SA OP BU MD SS SP")
     with django_assert_max_num_queries(4):
         client.get("/find/?zip=97214&medication=buprenorphine&payment=medicaid")
     with django_assert_max_num_queries(3):
-        client.get("/find/facility/fac0001/")
+        client.get(f"/find/facility/{first.key}/")
 
 
 def test_facility_page(client, portland):

@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from pathways.core.abuse import form_token, hash_address
 from pathways.treatment.models import ListingReport
 from pathways.treatment.report import RATE_LIMIT
+from tests.factories import FacilityFactory
 
-from .finder_fixtures import *  # noqa: F403  (the fixtures: source, make, portland)
+from .finder_fixtures import *  # noqa: F403  (the fixture: portland)
 
 pytestmark = pytest.mark.usefixtures("clear_cache")
 
@@ -19,8 +20,8 @@ XSS = '<script>alert("x")</script><img src=x onerror=alert(1)> & "quotes"'
 
 
 @pytest.fixture
-def fac(make):
-    return make(45.52, -122.63, name="Harbor Recovery")
+def fac(db):
+    return FacilityFactory(lat=45.52, lng=-122.63, name="Harbor Recovery")
 
 
 def post_data(fac, **kw):
@@ -166,8 +167,8 @@ def test_admin_actions_record_who_and_when(client, fac, staff):
     assert reports[2].status == "new" and reports[2].resolved_by is None
 
 
-def test_admin_filters_search_and_email_for_staff(client, fac, make, staff):
-    other = make(45.5, -122.6, name="Other Place")
+def test_admin_filters_search_and_email_for_staff(client, fac, staff):
+    other = FacilityFactory(lat=45.5, lng=-122.6, name="Other Place")
     ListingReport.objects.create(
         facility=fac, kind="closed", contact_email="who@example.org"
     )

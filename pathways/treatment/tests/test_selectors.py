@@ -8,47 +8,23 @@ import pytest
 from django.core.management import call_command
 
 from pathways.core.geo import haversine_miles
-from pathways.core.models import Source
 from pathways.treatment import codes as code_table
 from pathways.treatment.models import Facility
 from pathways.treatment.selectors import facilities_near
+from tests.factories import FacilityFactory
 
-
-@pytest.fixture
-def make(db):
-    source = Source.objects.create(slug="t", publisher="T", dataset="T")
-    counter = iter(range(1, 10_000))
-
-    def _make(lat, lng, codes="SA OP", directory_type="substance", name=None):
-        n = next(counter)
-        return Facility.objects.create(
-            key=f"k{n}",
-            source=source,
-            source_record_id=f"r{n}",
-            directory_type=directory_type,
-            name=name or f"Place {n}",
-            city="Somewhere",
-            state_code="OR",
-            zip="97201",
-            service_code_info=codes,
-            codes=" " + " ".join(sorted(codes.split())) + " ",
-            lat=lat,
-            lng=lng,
-            location_quality="exact" if lat is not None else "none",
-        )
-
-    return _make
+from .finder_fixtures import clinics_north
 
 
 def names(results):
     return [r.facility.name for r in results]
 
 
-def test_radius_order_and_no_location(make):
-    make(45.50, -122.68, name="here")
-    make(45.60, -122.68, name="7 miles north")
-    make(46.50, -122.68, name="69 miles north")
-    make(None, None, name="nowhere")
+def test_radius_order_and_no_location(db):
+    FacilityFactory(lat=45.50, lng=-122.68, name="here")
+    FacilityFactory(lat=45.60, lng=-122.68, name="7 miles north")
+    FacilityFactory(lat=46.50, lng=-122.68, name="69 miles north")
+    FacilityFactory(lat=None, lng=None, name="nowhere")
     got = facilities_near(lat=45.50, lng=-122.68, miles=10)
     assert names(got) == ["here", "7 miles north"]
     assert got[0].miles == 0 and 6.8 < got[1].miles < 7.0
@@ -57,11 +33,26 @@ def test_radius_order_and_no_location(make):
     )
 
 
-def test_or_inside_a_group_and_across_groups(make):
-    make(40, -100, "SA OP MU MD", name="methadone medicaid")
-    make(40, -100, "SA OP BU PI", name="bupe private")
-    make(40, -100, "SA RES BU MD SP", name="bupe medicaid residential")
-    make(40, -100, "MH OP MD", "mental", name="mental medicaid")
+def test_or_inside_a_group_and_across_groups(db):
+    FacilityFactory(
+        lat=40, lng=-100, service_code_info="SA OP MU MD", name="methadone medicaid"
+    )
+    FacilityFactory(
+        lat=40, lng=-100, service_code_info="SA OP BU PI", name="bupe private"
+    )
+    FacilityFactory(
+        lat=40,
+        lng=-100,
+        service_code_info="SA RES BU MD SP",
+        name="bupe medicaid residential",
+    )
+    FacilityFactory(
+        lat=40,
+        lng=-100,
+        service_code_info="MH OP MD",
+        directory_type="mental",
+        name="mental medicaid",
+    )
 
     def near(**f):
         return sorted(names(facilities_near(lat=40, lng=-100, miles=5, filters=f)))
@@ -83,8 +74,10 @@ def test_or_inside_a_group_and_across_groups(make):
     assert near(medications=["mental-health-medication"], focus=["substance-use"]) == []
 
 
-def test_code_tokens_do_not_match_inside_other_codes(make):
-    make(40, -100, "SA MUX", name="x")  # not a real code, but shows token matching
+def test_code_tokens_do_not_match_inside_other_codes(db):
+    FacilityFactory(
+        lat=40, lng=-100, service_code_info="SA MUX", name="x"
+    )  # not a real code, but shows token matching
     assert (
         facilities_near(
             lat=40, lng=-100, miles=5, filters={"medications": ["methadone"]}
@@ -93,14 +86,14 @@ def test_code_tokens_do_not_match_inside_other_codes(make):
     )
 
 
-def test_antimeridian_and_high_latitude(make):
-    make(51.9, 179.9, name="east of the line")
-    make(51.9, -179.9, name="west of the line")
+def test_antimeridian_and_high_latitude(db):
+    FacilityFactory(lat=51.9, lng=179.9, name="east of the line")
+    FacilityFactory(lat=51.9, lng=-179.9, name="west of the line")
     assert sorted(names(facilities_near(lat=51.9, lng=179.95, miles=20))) == [
         "east of the line",
         "west of the line",
     ]
-    make(71.29, -156.79, name="Utqiagvik")
+    FacilityFactory(lat=71.29, lng=-156.79, name="Utqiagvik")
     assert names(facilities_near(lat=71.3, lng=-156.5, miles=10)) == ["Utqiagvik"]
 
 
@@ -183,11 +176,12 @@ def test_matches_a_brute_force_scan_on_real_data(data_dir):
 
 
 def test_results_load_facilities_only_when_read(
-    make, django_assert_num_queries, django_assert_max_num_queries
+    db, django_assert_num_queries, django_assert_max_num_queries
 ):
-    for i in range(30):
-        make(45.5 + i * 0.001, -122.68, "SA OP BU", name=f"Clinic {i:02d}")
-    make(45.5, -122.68, "SA OP", name="Also here")  # same place: ties go by name
+    clinics_north(30, "SA OP BU", origin=(45.5, -122.68))
+    FacilityFactory(
+        lat=45.5, lng=-122.68, service_code_info="SA OP", name="Also here"
+    )  # same place: ties go by name
     with django_assert_num_queries(1):
         results = facilities_near(
             lat=45.5, lng=-122.68, miles=10, filters={"medications": ["buprenorphine"]}
@@ -201,7 +195,9 @@ def test_results_load_facilities_only_when_read(
         rows = results.rows(0, 3)
     assert [r["name"] for r in rows] == ["Clinic 00", "Clinic 01", "Clinic 02"]
     assert rows[0]["miles"] == 0 and rows[0]["codes"] == " BU OP SA "
-    assert rows[0]["otp_certification"] is None and rows[0]["source_slug"] == "t"
+    assert (
+        rows[0]["otp_certification"] is None and rows[0]["source_slug"] == "samhsa-test"
+    )
     assert rows[1]["miles"] == results.miles[1]
     with django_assert_max_num_queries(1):
         everything = list(results)
@@ -214,9 +210,9 @@ def test_results_load_facilities_only_when_read(
     assert facilities_near(lat=0, lng=0, miles=1).rows() == []
 
 
-def test_distances_are_haversine_exactly(make):
+def test_distances_are_haversine_exactly(db):
     for i in range(20):
-        make(45.5 + i * 0.013, -122.68 - i * 0.017)
+        FacilityFactory(lat=45.5 + i * 0.013, lng=-122.68 - i * 0.017)
     results = facilities_near(lat=45.51, lng=-122.7, miles=50)
     assert len(results) == 20
     for n in results:
