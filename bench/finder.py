@@ -471,7 +471,7 @@ def main() -> None:
     django.setup()
     from django.db import connection
 
-    from pathways.api.facilities import PER_PAGE
+    from pathways.api.routers.facilities import PER_PAGE
     from pathways.treatment.models import Facility
 
     db = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
 
+from pathways.core.models import Source
 from pathways.places.models import State
 
 from .models import PolicyFact, Topic
@@ -73,6 +74,21 @@ def preference(fact: PolicyFact) -> tuple:
 def topics() -> QuerySet[Topic]:
     """Every topic, in the registry's order (pathways/policy/topics.py)."""
     return Topic.objects.order_by("sort", "slug")
+
+
+def topic_slugs() -> list[str]:
+    return list(topics().values_list("slug", flat=True))
+
+
+def sources_by_topic() -> tuple[dict[int, list[str]], list[Source]]:
+    """(topic id -> sorted slugs of the sources with facts on it, those sources)."""
+    pairs = PolicyFact.objects.values_list("topic_id", "source_id").distinct()
+    by_topic: dict[int, set[int]] = {}
+    for topic_id, source_id in pairs:
+        by_topic.setdefault(topic_id, set()).add(source_id)
+    used = Source.objects.in_bulk({sid for ids in by_topic.values() for sid in ids})
+    slugs = {t: sorted(used[i].slug for i in ids) for t, ids in by_topic.items()}
+    return slugs, list(used.values())
 
 
 def facts_on(

@@ -1,4 +1,8 @@
-"""Reads for figures: series, populations and rates. Keyword-only, typed."""
+"""Reads for figures: overdose series, populations, arrests and the rate
+arithmetic, one function per figure for the API, the map and the state pages.
+Keyword-only, typed. Functions that take ``places`` answer for any list of
+states (one state, every state, or with the nation); ``period_end`` is the last
+day of a 12-month-ending period (``core.params.parse_period`` gives one)."""
 
 from __future__ import annotations
 
@@ -30,6 +34,49 @@ def indicator_by_key(key: str) -> Indicator | None:
     )
 
 
+def indicator_slugs(*, topic: str) -> list[str]:
+    """Slugs of the indicators of ``topic`` ("overdose", "arrests", ...)."""
+    return list(Indicator.objects.filter(topic=topic).values_list("slug", flat=True))
+
+
+def indicators_by_slug(slugs: list[str]) -> dict[str, Indicator]:
+    return {i.slug: i for i in Indicator.objects.filter(slug__in=slugs)}
+
+
+@dataclass(frozen=True)
+class IndicatorCatalog:
+    """Indicators with the slugs of the sources that publish them."""
+
+    rows: list[tuple[Indicator, list[str]]]
+    sources: list[Source]  # every source publishing any indicator
+
+
+def indicator_catalog(*, topic: str | None = None) -> IndicatorCatalog:
+    """Every indicator (of ``topic``), each with its sources' slugs (sorted)."""
+    qs = Indicator.objects.all()
+    if topic:
+        qs = qs.filter(topic=topic)
+    pairs = Observation.objects.values_list("indicator_id", "source__slug").distinct()
+    by_ind: dict[int, list[str]] = {}
+    for ind_id, slug in pairs:
+        by_ind.setdefault(ind_id, []).append(slug)
+    used = {slug for slugs in by_ind.values() for slug in slugs}
+    return IndicatorCatalog(
+        rows=[(i, sorted(by_ind.get(i.pk, []))) for i in qs],
+        sources=list(Source.objects.filter(slug__in=used)),
+    )
+
+
+def states_and_dc() -> list[State]:
+    """The 50 states and DC, the places every map and rate table covers."""
+    return list(State.objects.states_and_dc())
+
+
+def nation() -> State:
+    """The United States as a whole (national figures)."""
+    return State.objects.get(postal="US")
+
+
 def sources_for(*, indicator: Indicator) -> list[Source]:
     """Sources that publish ``indicator``, the one reaching the latest period first."""
     latest = (
@@ -48,6 +95,16 @@ def default_source(*, indicator: Indicator) -> Source | None:
     return found[0] if found else None
 
 
+def latest_period_end(*, indicator: Indicator, source: Source) -> dt.date | None:
+    """The last period ``source`` has for ``indicator`` (any place)."""
+    return (
+        Observation.objects.filter(indicator=indicator, source=source)
+        .order_by("-period_end")
+        .values_list("period_end", flat=True)
+        .first()
+    )
+
+
 def series(
     *,
     place: State,
@@ -56,11 +113,41 @@ def series(
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> list[Observation]:
+    """``source``'s observations of ``indicator`` for one place, oldest first,
+    periods ending in [start, end] (either may be None)."""
     return list(
         Observation.objects.filter(indicator=indicator, place=place, source=source)
         .between(start, end)
         .order_by("period_end")
     )
+
+
+@dataclass(frozen=True)
+class NewestSeries:
+    sources: dict[str, Source]  # indicator slug -> its default (newest) source
+    series: dict[tuple[int, str], list[Observation]]  # (place id, slug) -> by period
+
+
+def newest_series(*, places: list[State], indicators: list[Indicator]) -> NewestSeries:
+    """Every period of each indicator, from its default source, for many places
+    in one query (state pages, compare). Rates: ``with_rates`` on a series."""
+    srcs: dict[str, Source] = {}
+    for ind in indicators:
+        src = default_source(indicator=ind)
+        if src is not None:
+            srcs[ind.slug] = src
+    out: dict[tuple[int, str], list[Observation]] = {}
+    if srcs:
+        by_slug = {i.slug: i for i in indicators}
+        pairs = Q()
+        for slug, src in srcs.items():
+            pairs |= Q(indicator=by_slug[slug], source=src)
+        slug_of = {i.pk: i.slug for i in indicators}
+        for o in Observation.objects.filter(pairs, place__in=places).order_by(
+            "period_end"
+        ):
+            out.setdefault((o.place_id, slug_of[o.indicator_id]), []).append(o)
+    return NewestSeries(srcs, out)
 
 
 @dataclass(frozen=True)
@@ -99,9 +186,63 @@ def population_for(
 
 
 def rate_per_100k(count: float | None, population: float | None) -> float | None:
+    """The one rate formula: count / population x 100,000, to one decimal; None
+    when either is missing (or the population is 0)."""
     if count is None or not population:
         return None
     return round(count / population * 100_000, 1)
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One period of a series with its rates (None without a population)."""
+
+    observation: Observation
+    population: Population | None
+    rate: float | None
+    predicted_rate: float | None
+
+
+@dataclass(frozen=True)
+class OverdoseSeries:
+    points: list[SeriesPoint]
+    population_sources: list[Source]  # of the place's populations, every year
+
+
+def with_rates(
+    observations: list[Observation],
+    *,
+    pops: dict[tuple[int, int], Population] | None,
+) -> list[SeriesPoint]:
+    """Each observation with its rate per 100,000 (population of the period's
+    final year, see ``population_for``); no rates when ``pops`` is None."""
+    out = []
+    for o in observations:
+        pop = population_for(pops, o.place_id, o.period_end.year) if pops else None
+        pop_v = pop.value if pop else None
+        out.append(
+            SeriesPoint(
+                o, pop, rate_per_100k(o.value, pop_v), rate_per_100k(o.predicted, pop_v)
+            )
+        )
+    return out
+
+
+def overdose_series(
+    *,
+    place: State,
+    indicator: Indicator,
+    source: Source,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> OverdoseSeries:
+    """12-month-ending deaths for one place with rates per 100,000 (only for
+    indicators counted in deaths)."""
+    obs = series(place=place, indicator=indicator, source=source, start=start, end=end)
+    pops = populations(places=[place])
+    rated = pops if indicator.unit == Indicator.Unit.DEATHS else None
+    pop_sources = {p.source.pk: p.source for p in pops.values()}
+    return OverdoseSeries(with_rates(obs, pops=rated), list(pop_sources.values()))
 
 
 @dataclass

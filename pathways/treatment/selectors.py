@@ -396,3 +396,15 @@ def services_by_group(
         if seen:
             out.append(ServiceGroup(group, code_table.in_language(*labels, lang), seen))
     return out
+
+
+def facility_by_key(key: str) -> Facility | None:
+    """One facility by its key, with its source and opioid treatment program."""
+    return (
+        Facility.objects.select_related("source", "otp_program").filter(key=key).first()
+    )
+
+
+def code_table_sources() -> list[Source]:
+    """The sources of the service-code table."""
+    return list(Source.objects.filter(service_codes__isnull=False).distinct())

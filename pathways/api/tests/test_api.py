@@ -11,23 +11,26 @@ from pathways.ingest.tests.test_cdc_vsrr import HEADER, line
 pytestmark = pytest.mark.django_db
 
 
+# Rows of a small VSRR file (``line``'s fields): Oregon with a suppressed month,
+# New York as the rest of the state plus New York City, and the nation.
+VSRR_ROWS = [
+    {"state": "OR", "value": "1,879", "predicted": "1,900"},
+    {
+        "state": "OR",
+        "month": "November",
+        "value": "",
+        "predicted": "",
+        "footnote": "Data suppressed (<10).",
+    },
+    {"state": "NY", "value": "3,000", "predicted": "3,100"},
+    {"state": "YC", "value": "2,500", "predicted": "2,600"},
+    {"state": "US", "value": "107,682", "predicted": "108,472"},
+]
+
+
 @pytest.fixture
 def vsrr(write_file):
-    path = write_file(
-        "vsrr.csv",
-        HEADER
-        + line(state="OR", value="1,879", predicted="1,900")
-        + line(
-            state="OR",
-            month="November",
-            value="",
-            predicted="",
-            footnote="Data suppressed (<10).",
-        )
-        + line(state="NY", value="3,000", predicted="3,100")
-        + line(state="YC", value="2,500", predicted="2,600")
-        + line(state="US", value="107,682", predicted="108,472"),
-    )
+    path = write_file("vsrr.csv", HEADER + "".join(line(**r) for r in VSRR_ROWS))
     call_command("ingest", "cdc-vsrr", str(path))
 
 

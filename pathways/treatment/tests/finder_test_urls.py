@@ -9,7 +9,7 @@ from ninja import NinjaAPI
 
 from config.urls import urlpatterns as site_urlpatterns
 from pathways.api.api import api as main_api
-from pathways.api.facilities import router
+from pathways.api.routers.facilities import router
 
 test_api = NinjaAPI(urls_namespace="finder-test", docs_url=None)
 for exc, handler in main_api._exception_handlers.items():

@@ -8,9 +8,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from pathways.api import facilities as facilities_api
 from pathways.api.api import api as main_api
-from pathways.api.facilities import router
+from pathways.api.routers import facilities as facilities_api
+from pathways.api.routers.facilities import router
 from pathways.core.geo import haversine_miles
 from pathways.treatment import codes as code_table
 

@@ -1,20 +1,22 @@
 """/api/v1/facilities, /api/v1/facilities/{id}, /api/v1/service-codes: the
-service finder's API. Mounted on the main API with ``api.add_router("", router)``;
-errors are raised as ``ApiError`` and answered in the one error shape there.
+service finder's API. Errors are raised as ``ApiError`` and answered in the one
+error shape by the main API (pathways/api/api.py).
 
 Nothing about a search is stored or logged."""
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import math
 import time
-from typing import Any, Literal
+from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from pydantic import create_model
 
-from pathways.core.envelope import ApiError, csv_response, envelope
+from pathways.core import selectors as core
+from pathways.core.envelope import ApiError
 from pathways.core.models import Source
 from pathways.treatment import codes as code_table
 from pathways.treatment.models import Facility
@@ -24,20 +26,22 @@ from pathways.treatment.selectors import (
     PARAM_OF_GROUP,
     ROW_FIELDS,
     city_place,
+    code_table_sources,
     facilities_near,
+    facility_by_key,
     services_by_group,
     zip_place,
 )
 
-from . import schemas as s
+from .. import schemas as s
+from ..params import Format, route
+from ..respond import rendered, respond
 
 router = Router(tags=["finder"])
 
 PER_PAGE = 20
 MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 5.0, 100.0, 25.0
 PLACE_PARAMS = {"zip", "city", "state", "lat", "lng", "radius", "page", "format"}
-ERRORS = {400: s.ErrorOut, 404: s.ErrorOut}
-JSON_CONTENT_TYPE = "application/json; charset=utf-8"  # as django-ninja's renderer
 
 
 class FacilityOut(Schema):
@@ -82,14 +86,12 @@ class FacilityDetailOut(FacilityOut):
     services: list[ServiceGroupOut]
 
 
-class ServiceCodeOut(Schema):
-    directory_type: str
-    code: str
-    official_label: str
-    group: str
-    value: str
-    label_en: str
-    label_es: str
+# A row of the code table, field for field (treatment.codes.Code).
+ServiceCodeOut = create_model(
+    "ServiceCodeOut",
+    __base__=Schema,
+    **{f.name: (str, ...) for f in dataclasses.fields(code_table.Code)},
+)
 
 
 class FacilitiesEnvelope(Schema):
@@ -226,27 +228,13 @@ def _sources_of(rows: list[dict[str, Any]]) -> list[Source]:
     now = time.monotonic()
     stale = [i for i in ids if _source_cache.get(i, (0.0,))[0] <= now]
     if stale:
-        for src in Source.objects.filter(pk__in=stale):
+        for src in core.sources(ids=stale):
             _source_cache[src.pk] = (now + SOURCE_TTL, src)
     found = [_source_cache[i][1] for i in ids if i in _source_cache]
     return sorted(found, key=lambda src: (src.publisher, src.dataset, src.slug))
 
 
-@router.get(
-    "/facilities",
-    response={200: FacilitiesEnvelope, **ERRORS},
-    summary="Treatment and support services near a place, nearest first",
-    description=(
-        "Place: `zip` (5 digits; distances from the ZIP code's centre), or `city` and "
-        "`state`, or `lat` and `lng`. `radius` in miles, 5 to 100 (default 25). "
-        "Filters repeat for several choices (OR inside a filter, AND across "
-        "filters): `focus`, `medication`, `level-of-care`, `payment`, `population`, "
-        "`language`, `extra-help`; values are the slugs of `/api/v1/service-codes` "
-        "(`meta.filters`). 20 per page; `next` is the next page's URL or null; "
-        "`count` is the number of matches. `format=csv`: every match (no pages) as "
-        "CSV with `distance_miles` and provenance columns."
-    ),
-)
+@route(router, "/facilities", FacilitiesEnvelope)
 def facility_search(
     request,
     zip: str | None = None,
@@ -256,7 +244,7 @@ def facility_search(
     lng: float | None = None,
     radius: float = DEFAULT_RADIUS,
     page: int = 1,
-    format: Literal["json", "csv"] = "json",
+    format: Format = "json",
     focus: list[str] = Query(None),  # noqa: B008
     medication: list[str] = Query(None),  # noqa: B008
     level_of_care: list[str] = Query(None, alias="level-of-care"),  # noqa: B008
@@ -265,6 +253,16 @@ def facility_search(
     language: list[str] = Query(None),  # noqa: B008
     extra_help: list[str] = Query(None, alias="extra-help"),  # noqa: B008
 ):
+    """Treatment and support services near a place, nearest first
+
+    Place: `zip` (5 digits; distances from the ZIP code's centre), or `city` and
+    `state`, or `lat` and `lng`. `radius` in miles, 5 to 100 (default 25). Filters
+    repeat for several choices (OR inside a filter, AND across filters): `focus`,
+    `medication`, `level-of-care`, `payment`, `population`, `language`,
+    `extra-help`; values are the slugs of `/api/v1/service-codes` (`meta.filters`).
+    20 per page; `next` is the next page's URL or null; `count` is the number of
+    matches. `format=csv`: every match (no pages) as CSV with `distance_miles` and
+    provenance columns."""
     lat0, lng0, label = _origin(request)
     if not MIN_RADIUS <= radius <= MAX_RADIUS:
         raise ApiError(
@@ -280,8 +278,10 @@ def facility_search(
     if format == "csv":  # every match, nearest first (no pages)
         found = results.rows()
         by_slug = {src.slug: src for src in _sources_of(found)}
-        return csv_response(
+        return respond(
+            "csv",
             [_search_row(r) for r in found],
+            [],
             filename="facilities",
             source_of=lambda row: by_slug.get(row["source"]),
         )
@@ -292,28 +292,26 @@ def facility_search(
         q = request.GET.copy()
         q["page"] = str(page + 1)
         next_url = request.build_absolute_uri(f"{request.path}?{q.urlencode()}")
-    body = envelope(rows, _sources_of(found), next_url)
-    body["count"] = count
-    body["meta"] = {
+    meta = {
         "origin": {"lat": lat0, "lng": lng0, "label": label},
         "radius_miles": radius,
         "filters": {PARAM_OF_GROUP[g]: v for g, v in filters.items()},
         "page": page,
         "per_page": PER_PAGE,
     }
+    body = respond(
+        "json", rows, _sources_of(found), next_url=next_url, count=count, meta=meta
+    )
     # Rendered as is: the rows are built in FacilityOut's shape above (the
     # declared schema stays for the OpenAPI document), and validating 20 rows
     # again through the schema took a third of the request's time.
-    return HttpResponse(json.dumps(body), content_type=JSON_CONTENT_TYPE)
+    return rendered(body)
 
 
-@router.get(
-    "/facilities/{id}",
-    response={200: FacilityEnvelope, **ERRORS},
-    summary="One facility: address, phones, services in plain language, source",
-)
+@route(router, "/facilities/{id}", FacilityEnvelope)
 def facility_detail(request, id: str):
-    f = Facility.objects.select_related("source", "otp_program").filter(key=id).first()
+    """One facility: address, phones, services in plain language, source"""
+    f = facility_by_key(id)
     if f is None:
         raise ApiError(404, f"Unknown facility {id!r}")
     row = _row(f)
@@ -338,33 +336,17 @@ def facility_detail(request, id: str):
                 )
         services.append({"group": g.group, "label": g.label, "services": items})
     row["services"] = services
-    return envelope(row, [f.source])
+    return respond("json", row, [f.source])
 
 
-@router.get(
-    "/service-codes",
-    response={200: ServiceCodesEnvelope, **ERRORS},
-    summary="The reviewed table of SAMHSA service codes and the finder's filters",
-    description=(
-        "Every code of both directories with its official label, filter group and "
-        "value, and plain-language English and Spanish labels. `meta.filters` lists "
-        "each filter's query parameter and its values."
-    ),
-)
+@route(router, "/service-codes", ServiceCodesEnvelope)
 def service_codes(request):
-    rows = [
-        {
-            "directory_type": c.directory_type,
-            "code": c.code,
-            "official_label": c.official_label,
-            "group": c.group,
-            "value": c.value,
-            "label_en": c.label_en,
-            "label_es": c.label_es,
-        }
-        for c in code_table.TABLE
-    ]
-    sources = list(Source.objects.filter(service_codes__isnull=False).distinct())
+    """The reviewed table of SAMHSA service codes and the finder's filters
+
+    Every code of both directories with its official label, filter group and value,
+    and plain-language English and Spanish labels. `meta.filters` lists each
+    filter's query parameter and its values."""
+    rows = [dataclasses.asdict(c) for c in code_table.TABLE]
     filters = [
         {
             "param": PARAM_OF_GROUP[g],
@@ -379,6 +361,4 @@ def service_codes(request):
         }
         for g in FILTER_GROUPS
     ]
-    body = envelope(rows, sources)
-    body["meta"] = {"filters": filters}
-    return body
+    return respond("json", rows, code_table_sources(), meta={"filters": filters})
