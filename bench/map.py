@@ -54,7 +54,8 @@ def main() -> None:
     from django.db import connections
     from django.test import Client
 
-    from pathways.maps import geometry, layers
+    from pathways.maps import layers
+    from pathways.places import geometry
     from pathways.stats import selectors as stats
 
     settings.ALLOWED_HOSTS = ["*"]

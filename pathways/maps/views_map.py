@@ -18,9 +18,10 @@ from django.utils.translation import gettext_noop
 from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from pathways.places import geometry
 from pathways.stats import selectors as stats
 
-from . import geometry, layers
+from . import layers
 
 GROUP_LABELS = {
     "criminalization": gettext_noop("Criminal law"),

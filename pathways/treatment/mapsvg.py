@@ -3,7 +3,7 @@
 Each map is an inline SVG (it works without JavaScript and asks no third party for
 anything): a Web Mercator window around the point(s), with the county and state
 lines and the land of us-atlas's ``counties-10m.json`` (see
-``pathways.maps.geometry.lonlat_atlas``), the search circle and centre, and one
+``pathways.places.geometry.lonlat_atlas``), the search circle and centre, and one
 numbered marker per place, numbered like the result list. Places with an approximate
 location (the centre of their ZIP code) get a hollow, dashed marker.
 
@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from pathways.core.geo import EARTH_RADIUS_MILES
-from pathways.maps.geometry import (
+from pathways.places.geometry import (
     Point,
     clip_ring,
     inside_distance,

@@ -11,7 +11,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import override_settings
 
-from pathways.maps.geometry import lonlat_atlas
+from pathways.places.geometry import lonlat_atlas
 from pathways.treatment import mapsvg
 from pathways.treatment.mapsvg import (
     VIEW_H,

@@ -7,8 +7,8 @@ from itertools import combinations
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from pathways.maps import geometry
-from pathways.maps.geometry import (
+from pathways.places import geometry
+from pathways.places.geometry import (
     VIEWBOX,
     callouts,
     clip_ring,
@@ -105,8 +105,10 @@ def test_path_data_rounds_and_drops_repeats():
 
 def test_clip_ring_to_view_box():
     ring = [(-10, 10), (10, 10), (10, 20), (-10, 20), (-10, 10)]
-    assert sorted(clip_ring(ring)) == sorted([(0, 10), (10, 10), (10, 20), (0, 20)])
-    assert clip_ring([(-9, 1), (-5, 1), (-5, 5), (-9, 1)]) == []
+    assert sorted(clip_ring(ring, 0, 0, WIDTH, HEIGHT)) == sorted(
+        [(0, 10), (10, 10), (10, 20), (0, 20)]
+    )
+    assert clip_ring([(-9, 1), (-5, 1), (-5, 5), (-9, 1)], 0, 0, WIDTH, HEIGHT) == []
 
 
 def test_shapes_from_topology_keeps_only_states_and_dc():
