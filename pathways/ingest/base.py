@@ -178,6 +178,12 @@ def iter_records(
         prev_end = reader.line_num
 
 
+def read_header(path: Path) -> list[str]:
+    """The first record of a CSV file, its fields stripped."""
+    text = decode_text(path)
+    return [h.strip() for h in next(csv.reader(io.StringIO(text, newline="")), [])]
+
+
 def read_delimited(
     path: Path,
     *,

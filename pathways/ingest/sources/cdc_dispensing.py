@@ -10,9 +10,7 @@ usually with a byte-order mark. Each file is its own Source.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -26,9 +24,9 @@ from ..base import (
     RawRow,
     Rejected,
     RejectedFile,
-    decode_text,
     parse_number,
     read_delimited,
+    read_header,
     refuse_empty,
 )
 from ..observations import ObservationRow, load_figures, place_lookup
@@ -111,9 +109,7 @@ INDICATOR_SPECS = [
 
 def detect(path: Path) -> Drug:
     """Which drug a file is about, from its header row."""
-    text = decode_text(path)
-    first = next(csv.reader(io.StringIO(text, newline="")), [])
-    header = [h.strip() for h in first]
+    header = read_header(path)
     found = [DRUGS[h] for h in header if h in DRUGS]
     if len(found) != 1:
         raise RejectedFile(

@@ -56,75 +56,54 @@ COLUMNS = [
 # The SODA API (data.cdc.gov/resource/xkb8-kh2a.json) names the same fields so.
 ALIASES = {c.lower().replace(" ", "_"): c for c in COLUMNS}
 
-D, P = Indicator.Unit.DEATHS, Indicator.Unit.PERCENT
-# (official label, slug, plain name, unit)
-INDICATORS: list[tuple[str, str, str, str]] = [
-    (
-        "Number of Drug Overdose Deaths",
-        "drug-overdose-deaths",
-        "All drug overdose deaths",
-        D,
-    ),
-    (
-        "Synthetic opioids, excl. methadone (T40.4)",
-        "synthetic-opioids",
-        "Synthetic opioids other than methadone (mostly fentanyl)",
-        D,
-    ),
-    (
-        "Psychostimulants with abuse potential (T43.6)",
-        "psychostimulants",
-        "Psychostimulants (mostly methamphetamine)",
-        D,
-    ),
-    ("Cocaine (T40.5)", "cocaine", "Cocaine", D),
-    ("Heroin (T40.1)", "heroin", "Heroin", D),
-    (
-        "Natural & semi-synthetic opioids (T40.2)",
-        "natural-semisynthetic-opioids",
-        "Natural and semi-synthetic opioids (e.g. oxycodone)",
-        D,
-    ),
-    ("Methadone (T40.3)", "methadone", "Methadone", D),
-    (
-        "Natural & semi-synthetic opioids, incl. methadone (T40.2, T40.3)",
-        "natural-semisynthetic-opioids-methadone",
-        "Natural and semi-synthetic opioids, including methadone",
-        D,
-    ),
-    (
-        "Natural, semi-synthetic, & synthetic opioids, incl. methadone (T40.2-T40.4)",
-        "prescription-and-synthetic-opioids",
-        "Natural, semi-synthetic and synthetic opioids, including methadone",
-        D,
-    ),
-    ("Opioids (T40.0-T40.4,T40.6)", "opioids", "Any opioid", D),
-    ("Number of Deaths", "all-deaths", "Deaths from all causes", D),
-    (
-        "Percent with drugs specified",
-        "percent-drugs-specified",
-        "Share of overdose death records that name the drugs involved",
-        P,
-    ),
-]
-BY_LABEL = {label: slug for label, slug, _, _ in INDICATORS}
+# The official indicator labels and the slug each is stored under, in order.
+BY_LABEL = {
+    "Number of Drug Overdose Deaths": "drug-overdose-deaths",
+    "Synthetic opioids, excl. methadone (T40.4)": "synthetic-opioids",
+    "Psychostimulants with abuse potential (T43.6)": "psychostimulants",
+    "Cocaine (T40.5)": "cocaine",
+    "Heroin (T40.1)": "heroin",
+    "Natural & semi-synthetic opioids (T40.2)": "natural-semisynthetic-opioids",
+    "Methadone (T40.3)": "methadone",
+    "Natural & semi-synthetic opioids, incl. methadone (T40.2, T40.3)": "natural-semisynthetic-opioids-methadone",
+    "Natural, semi-synthetic, & synthetic opioids, incl. methadone (T40.2-T40.4)": "prescription-and-synthetic-opioids",
+    "Opioids (T40.0-T40.4,T40.6)": "opioids",
+    "Number of Deaths": "all-deaths",
+    "Percent with drugs specified": "percent-drugs-specified",
+}
+# Plain names, by slug.
+NAMES = {
+    "drug-overdose-deaths": "All drug overdose deaths",
+    "synthetic-opioids": "Synthetic opioids other than methadone (mostly fentanyl)",
+    "psychostimulants": "Psychostimulants (mostly methamphetamine)",
+    "cocaine": "Cocaine",
+    "heroin": "Heroin",
+    "natural-semisynthetic-opioids": "Natural and semi-synthetic opioids (e.g. oxycodone)",
+    "methadone": "Methadone",
+    "natural-semisynthetic-opioids-methadone": "Natural and semi-synthetic opioids, including methadone",
+    "prescription-and-synthetic-opioids": "Natural, semi-synthetic and synthetic opioids, including methadone",
+    "opioids": "Any opioid",
+    "all-deaths": "Deaths from all causes",
+    "percent-drugs-specified": "Share of overdose death records that name the drugs involved",
+}
+PERCENTS = {"percent-drugs-specified"}  # every other indicator counts deaths
 INDICATOR_SPECS = [
     {
         "slug": slug,
-        "name": name,
+        "name": NAMES[slug],
         "official_label": label,
         "topic": "overdose",
-        "unit": unit,
+        "unit": Indicator.Unit.PERCENT if slug in PERCENTS else Indicator.Unit.DEATHS,
         "sort": i,
         "description": (
-            "Provisional count of deaths in the 12 months ending with the month, "
-            "by state where the death occurred (CDC/NCHS VSRR)."
-            if unit == D
-            else "Percent of drug overdose death records that specify at least one "
+            "Percent of drug overdose death records that specify at least one "
             "drug, 12 months ending with the month (CDC/NCHS VSRR)."
+            if slug in PERCENTS
+            else "Provisional count of deaths in the 12 months ending with the month, "
+            "by state where the death occurred (CDC/NCHS VSRR)."
         ),
     }
-    for i, (label, slug, name, unit) in enumerate(INDICATORS)
+    for i, (label, slug) in enumerate(BY_LABEL.items())
 ]
 NYC_NOTE = (
     "New York State = New York City (reported by VSRR as YC) + New York excluding "

@@ -112,13 +112,7 @@ def clean(row: RawRow, *, places: dict[str, str]) -> StateYear | Rejected:
             "notes", "no values and no reason; mark the row 'MISSING: <why>'"
         )
     return StateYear(
-        path=row.path,
-        line=row.line,
-        state=state,
-        year=year,
-        missing=missing,
-        note=note,
-        **numbers,
+        row.path, row.line, state, year, **numbers, note=note, missing=missing
     )
 
 

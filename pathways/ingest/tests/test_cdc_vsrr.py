@@ -37,6 +37,11 @@ def line(
     )
 
 
+def blank(why: str, **overrides) -> dict[str, str]:
+    """The fields of a row whose value NCHS leaves blank, saying why."""
+    return {"value": "", "predicted": "", "footnote": NOTE + why, **overrides}
+
+
 PLACES = {"OR", "NY", "YC", "US", "WA", "PR"}
 
 
@@ -62,12 +67,7 @@ def test_clean_reads_thousands_separators_and_period():
 
 def test_clean_keeps_suppressed_as_missing_with_reason():
     r = cdc_vsrr.clean(
-        raw(
-            value="",
-            predicted="",
-            indicator="Methadone (T40.3)",
-            footnote=NOTE + "  Data suppressed (<10).",
-        ),
+        raw(**blank("  Data suppressed (<10).", indicator="Methadone (T40.3)")),
         places=PLACES,
     )
     assert r.value is None and r.status == Observation.Status.SUPPRESSED
@@ -75,12 +75,7 @@ def test_clean_keeps_suppressed_as_missing_with_reason():
 
 def test_clean_low_quality_status():
     r = cdc_vsrr.clean(
-        raw(
-            value="",
-            predicted="",
-            footnote=NOTE + " Data not shown due to low data quality.",
-        ),
-        places=PLACES,
+        raw(**blank(" Data not shown due to low data quality.")), places=PLACES
     )
     assert r.value is None and r.status == Observation.Status.LOW_QUALITY
 
@@ -138,13 +133,7 @@ def test_new_york_is_city_plus_rest_of_state(write_file):
         + line(state="NY", value="3,000", predicted="3,100")
         + line(state="YC", value="2,500", predicted="", pc="90")
         + line(state="NY", month="November", value="2,900")
-        + line(
-            state="YC",
-            month="November",
-            value="",
-            predicted="",
-            footnote=NOTE + " Data suppressed (<10).",
-        ),
+        + line(**blank(" Data suppressed (<10).", state="YC", month="November")),
     )
     call_command("ingest", "cdc-vsrr", str(path))
     ny = {o.period_end.month: o for o in Observation.objects.filter(place__postal="NY")}

@@ -14,16 +14,8 @@ from pathways.ingest.base import RawRow, Rejected
 from pathways.ingest.sources import cdc_wonder
 from pathways.stats.models import Observation
 
-COLUMNS = [
-    "Notes",
-    "Month",
-    "Month Code",
-    "Residence State",
-    "Residence State Code",
-    "Deaths",
-    "Population",
-    "Crude Rate",
-]
+# WONDER's export: the columns the parser needs, then two it does not read.
+COLUMNS = [*cdc_wonder.REQUIRED, "Population", "Crude Rate"]
 FOOTER = [
     "---",
     '"Dataset: Provisional Mortality Statistics, 2018 through Last Week"',
