@@ -4,9 +4,10 @@ written, so a re-run with unchanged input writes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Model
 
 M = TypeVar("M", bound=Model)
@@ -33,3 +34,37 @@ def refresh(row: Model, values: Mapping[str, Any]) -> list[str]:
             setattr(row, k, values[k])
         row.save(update_fields=changed)
     return changed
+
+
+def upsert_many(
+    model: type[M],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    key: Sequence[str],
+    create_only: Sequence[str] = (),
+    using: str = DEFAULT_DB_ALIAS,
+) -> tuple[int, int]:
+    """Bring ``model`` in line with ``rows`` (dicts of field values) matched by the
+    ``key`` fields, in three queries at most: create the missing rows, update the
+    fields that differ except ``create_only`` ones (written on creation only).
+    Rows the input does not name are left alone. Returns ``(created, updated)``."""
+    fields = sorted({f for r in rows for f in r} - set(key) - set(create_only))
+    manager = model._default_manager.db_manager(using)
+    existing = {tuple(getattr(o, k) for k in key): o for o in manager.all()}
+    new, changed, touched = [], [], set()
+    for r in rows:
+        obj = existing.get(tuple(r[k] for k in key))
+        if obj is None:
+            new.append(model(**r))
+            continue
+        diff = [f for f in fields if getattr(obj, f) != r[f]]
+        if diff:
+            for f in diff:
+                setattr(obj, f, r[f])
+            changed.append(obj)
+            touched.update(diff)
+    if new:
+        manager.bulk_create(new)
+    if changed:
+        manager.bulk_update(changed, sorted(touched))
+    return len(new), len(changed)

@@ -36,14 +36,15 @@ from .matching import assign_keys, base_key, otp_candidates, otp_links
 from .schema import (
     BLANK,
     DEFAULT_EDITION,
-    LANDING_URL,
     LEGEND,
-    SOURCE,
     CodeRow,
     FacilityRow,
     SkippedRow,
     file_kind,
 )
+
+# The Source record of an edition lives with the code table it describes.
+source_spec = code_table.source_spec
 
 # Refuse a file that would remove more than this share of the loaded facilities.
 MAX_REMOVED_SHARE = 0.5
@@ -52,36 +53,6 @@ MAX_REMOVED_SHARE = 0.5
 def edition_of(path: Path) -> int:
     m = re.search(r"(?<!\d)(20\d\d)(?!\d)", path.name)
     return int(m.group(1)) if m else DEFAULT_EDITION
-
-
-def source_spec(edition: int) -> dict[str, object]:
-    return {
-        "slug": f"samhsa-nsumhss-{edition}",
-        "publisher": "Substance Abuse and Mental Health Services Administration "
-        "(SAMHSA)",
-        "dataset": f"{edition} National Directory of Drug and Alcohol Use Treatment "
-        f"Facilities and {edition} National Directory of Mental Health Treatment "
-        "Facilities (N-SUMHSS)",
-        "kind": "official",
-        "url": LANDING_URL,
-        "landing_url": LANDING_URL,
-        "vintage": f"{edition} edition, from the {edition - 1} National Substance Use "
-        "and Mental Health Services Survey",
-        "license": "Public domain (U.S. government work)",
-        "citation": f"Substance Abuse and Mental Health Services Administration. "
-        f"National Directories of Substance Use and Mental Health Treatment "
-        f"Facilities, {edition}.",
-        "notes": (
-            "Facilities that answered the survey and agreed to be listed; listings "
-            "are as reported by the facilities and were not verified by Pathways. "
-            "Read from a CSV copy of the published XLSX (Community-resource-engine/"
-            "Resource-Engine). Locations: matched to the geocoded SAMHSA locator "
-            "lists of the GeoDa Center's Opioid Environment Policy Scan (2021) or, "
-            "marked approximate, the centre of the ZIP code (zipcodes package, "
-            "GeoNames coordinates, CC BY 4.0)."
-        ),
-        "doc": SOURCE.doc,
-    }
 
 
 def refuse_mass_removal(

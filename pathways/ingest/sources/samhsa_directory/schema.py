@@ -18,10 +18,7 @@ DEFINITIONS = (
     "services/samhsa_nsumhss_2024_directory/nsumhss_2024_service_code_definitions.csv"
 )
 FACILITIES = "services/samhsa_nsumhss_2024_directory/nsumhss_2024_national_directory_facilities.csv"
-LANDING_URL = (
-    "https://www.samhsa.gov/data/data-we-collect/n-sumhss-national-substance-use-"
-    "and-mental-health-services-survey/national-directories"
-)
+LANDING_URL = code_table.LANDING_URL
 
 SOURCE = IngestSource(
     slug="samhsa-directory",
@@ -66,7 +63,7 @@ MAX_LENGTH = {
     "intake1a": 40,
     "intake2a": 40,
 }
-DEFAULT_EDITION = 2024
+DEFAULT_EDITION = code_table.EDITION
 
 # States, DC, territories and freely associated states that SAMHSA lists, and the
 # military "states" USPS uses.
