@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 
 from pathways.core.models import Source
 from pathways.places.models import State
@@ -120,6 +120,52 @@ def series(
         .between(start, end)
         .order_by("period_end")
     )
+
+
+def periods(
+    *, indicator: Indicator, source: Source, place: State | None = None
+) -> list[dt.date]:
+    """Every period end ``source`` has for ``indicator`` (for ``place``, default
+    any place), oldest first. The map's period list uses the nation (US)."""
+    qs = Observation.objects.filter(indicator=indicator, source=source)
+    if place is not None:
+        qs = qs.filter(place=place)
+    return list(
+        qs.order_by("period_end").values_list("period_end", flat=True).distinct()
+    )
+
+
+def states_with_values(*, indicator: Indicator, source: Source) -> dict[dt.date, int]:
+    """Period end -> how many states (and DC) have a value in that period (the
+    latest months are often mostly blank for single drugs)."""
+    rows = (
+        Observation.objects.filter(
+            indicator=indicator,
+            source=source,
+            value__isnull=False,
+            place__kind__in=[State.Kind.STATE, State.Kind.DISTRICT],
+        )
+        .values_list("period_end")
+        .annotate(n=Count("id"))
+    )
+    return dict(rows)
+
+
+def state_rates(*, indicator: Indicator, source: Source) -> list[float]:
+    """Every state's (and DC's) value per 100,000 residents over every period,
+    unrounded (for class breaks that mean the same across periods)."""
+    pops = populations()
+    out = []
+    for o in Observation.objects.filter(
+        indicator=indicator,
+        source=source,
+        place__kind__in=[State.Kind.STATE, State.Kind.DISTRICT],
+        value__isnull=False,
+    ).only("place_id", "value", "period_end"):
+        pop = population_for(pops, o.place_id, o.period_end.year)
+        if pop:
+            out.append(o.value / pop.value * 100_000)
+    return out
 
 
 @dataclass(frozen=True)

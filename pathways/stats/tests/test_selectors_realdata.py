@@ -81,6 +81,14 @@ def test_overdose_rate_per_100k(ingest, oregon):
         place=oregon, indicator=ind, source=src, start=DEC_2023, end=DEC_2023
     )
     assert [p.rate for p in found.points] == [44.2]
+    # The map's reads: the release runs Jan 2015 to Jul 2024 (file name
+    # "thru2024-07"; first US row "US,2015,January"), every state and DC has a
+    # count for Dec 2023, and class breaks see Oregon's unrounded rate.
+    us = stats.periods(indicator=ind, source=src, place=stats.nation())
+    assert (us[0], us[-1], len(us)) == (dt.date(2015, 1, 31), dt.date(2024, 7, 31), 115)
+    assert stats.states_with_values(indicator=ind, source=src)[DEC_2023] == 51
+    rates = stats.state_rates(indicator=ind, source=src)
+    assert any(abs(x - 1879 / 4_253_653 * 100_000) < 1e-9 for x in rates)
 
 
 def test_arrest_rate_per_100k(ingest, oregon, client):
