@@ -7,7 +7,7 @@ their own words for the reader (and fall back to a default)::
 
     try:
         on = parse_date(request.GET.get("date"), "date", earliest=EARLIEST)
-    except ParamError:
+    except ParamError as exc:  # exc.kind: ParamError.MALFORMED or OUT_OF_RANGE
         on, error = dt.date.today(), _("The date must look like 2024-01-31 ...")
 """
 
@@ -27,11 +27,17 @@ YEAR_RE = re.compile(r"^-?\d{1,9}$")
 
 class ParamError(ApiError):
     """A request parameter that cannot be read: ``name``, a message for the
-    caller and the HTTP status to answer with (400 unless the value names a
-    thing that does not exist, 404)."""
+    caller, the HTTP status to answer with (400 unless the value names a thing
+    that does not exist, 404) and ``kind``: ``MALFORMED``, ``OUT_OF_RANGE`` or
+    ``UNKNOWN``, for pages that word each case for the reader."""
 
-    def __init__(self, name: str, message: str, status: int = 400):
+    MALFORMED, OUT_OF_RANGE, UNKNOWN = "malformed", "out-of-range", "unknown"
+
+    def __init__(
+        self, name: str, message: str, status: int = 400, *, kind: str = MALFORMED
+    ):
         self.name = name
+        self.kind = kind
         super().__init__(status, message)
 
 
@@ -61,7 +67,9 @@ def parse_date(
         first = earliest.isoformat() if earliest else "any date"
         last = latest.isoformat() if latest else "any date"
         raise ParamError(
-            name, f"Bad parameter {name}: {on} is outside {first} to {last}"
+            name,
+            f"Bad parameter {name}: {on} is outside {first} to {last}",
+            kind=ParamError.OUT_OF_RANGE,
         )
     return on
 
@@ -103,6 +111,7 @@ def parse_year(
             name,
             f"Bad parameter {name}: {year} is outside {earliest or '…'}"
             f" to {latest or '…'}",
+            kind=ParamError.OUT_OF_RANGE,
         )
     return year
 
@@ -115,7 +124,10 @@ def parse_state_code(text: str | None, name: str, *, any_kind: bool = False) -> 
     try:
         state = State.objects.by_code(code)
     except (State.DoesNotExist, ValueError):
-        raise ParamError(name, f"Unknown state {code!r}", status=404) from None
+        raise ParamError(
+            name, f"Unknown state {code!r}", status=404, kind=ParamError.UNKNOWN
+        ) from None
     if not any_kind and not state.is_state_or_dc:
-        raise ParamError(name, f"Unknown state {code!r}: not a state or DC", status=404)
+        message = f"Unknown state {code!r}: not a state or DC"
+        raise ParamError(name, message, status=404, kind=ParamError.UNKNOWN)
     return state

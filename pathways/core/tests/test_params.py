@@ -35,12 +35,14 @@ def test_bad_date(text):
     with pytest.raises(ParamError) as exc:
         parse_date(text, "on")
     assert (exc.value.name, exc.value.status) == ("on", 400)
+    assert exc.value.kind == ParamError.MALFORMED
     assert exc.value.message.startswith("Bad parameter on: expected YYYY-MM-DD")
 
 
 def test_date_out_of_range():
-    with pytest.raises(ParamError, match="outside 2000-01-01"):
+    with pytest.raises(ParamError, match="outside 2000-01-01") as exc:
         parse_date("1999-12-31", "date", earliest=dt.date(2000, 1, 1))
+    assert exc.value.kind == ParamError.OUT_OF_RANGE
 
 
 def test_period_is_the_last_day_of_the_month():
@@ -67,7 +69,7 @@ def test_state_code():
     assert parse_state_code("US", "state", any_kind=True).postal == "US"
     with pytest.raises(ParamError) as exc:
         parse_state_code("US", "state")
-    assert exc.value.status == 404
+    assert (exc.value.status, exc.value.kind) == (404, ParamError.UNKNOWN)
     assert exc.value.message == "Unknown state 'US': not a state or DC"
     with pytest.raises(ParamError, match="Unknown state 'ZZ'"):
         parse_state_code("ZZ", "state")
