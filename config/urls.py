@@ -19,6 +19,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("", include("pathways.maps.urls")),
+    path("", include("pathways.states.urls")),
+    path("", include("pathways.provenance.urls")),
     path("", include("pathways.treatment.urls")),
     path("", include("pathways.library.urls")),
     path("", include("pathways.newsletter.urls")),

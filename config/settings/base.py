@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "pathways.policy",
     "pathways.ingest",
     "pathways.maps",
+    "pathways.states",
+    "pathways.provenance",
     "pathways.treatment",
     "pathways.library",
     "pathways.staff",

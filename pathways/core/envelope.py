@@ -12,6 +12,7 @@ from typing import Any
 from django.http import HttpResponse
 
 from .models import Source
+from .sources import unique_sources
 
 PROVENANCE_COLUMNS = [
     "source_id",
@@ -29,14 +30,6 @@ class ApiError(Exception):
         self.status = status
         self.message = message
         super().__init__(message)
-
-
-def unique_sources(sources: Iterable[Source | None]) -> list[Source]:
-    seen: dict[int, Source] = {}
-    for s in sources:
-        if s is not None and s.pk not in seen:
-            seen[s.pk] = s
-    return list(seen.values())
 
 
 def envelope(

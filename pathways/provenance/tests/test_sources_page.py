@@ -15,9 +15,9 @@ from django.urls import reverse
 from pathways.core.models import Source
 from pathways.ingest.models import ImportRun
 from pathways.maps import layers
-from pathways.maps import views_sources as v
 from pathways.policy import selectors as policy
 from pathways.policy.models import PolicyFact
+from pathways.provenance import page as v
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def cells_of(html: str, header: str) -> dict[str, str]:
 
 
 def test_url_name():
-    assert reverse("maps:sources") == URL
+    assert reverse("provenance:sources") == URL
 
 
 def test_empty_database_renders(client, django_assert_max_num_queries):
