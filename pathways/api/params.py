@@ -15,7 +15,7 @@ from pydantic import BeforeValidator
 
 from pathways.core.envelope import ApiError
 from pathways.core.models import Source
-from pathways.core.params import parse_date, parse_period, parse_state_code, parse_year
+from pathways.core.params import parse_date, parse_state_code, parse_year
 from pathways.places.models import State
 from pathways.policy import selectors as policy
 from pathways.stats import selectors as stats
@@ -78,11 +78,6 @@ class RateQuery(s.Schema):
     period: str | None = None
     source: str | None = None
     format: Format = "json"
-
-
-def period(text: str | None, name: str) -> dt.date | None:
-    """``YYYY-MM`` as the last day of the month (``core.params.parse_period``)."""
-    return parse_period(text, name)
 
 
 def state(code: str, *, any_kind: bool = False, name: str = "postal") -> State:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from ninja import Router
 
 from pathways.core.envelope import ApiError
+from pathways.core.params import parse_period
 from pathways.maps import layers
 
 from .. import schemas as s
-from ..params import DateParam, Format, YearParam, period, route
+from ..params import DateParam, Format, YearParam, route
 from ..respond import respond
 
 router = Router(tags=["map"])
@@ -23,7 +24,7 @@ def _layer_params(spec, date, drug, period_text, year):
             raise ApiError(
                 400, f"Unknown drug {drug!r}; known: {', '.join(dict(layers.DRUGS))}"
             )
-        return {"drug": drug, "period": period(period_text, "period")}
+        return {"drug": drug, "period": parse_period(period_text, "period")}
     if spec.kind == "arrests":
         return {"year": year}
     return {"on": date}

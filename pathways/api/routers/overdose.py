@@ -8,20 +8,12 @@ from typing import Any
 from ninja import Query, Router
 
 from pathways.core.envelope import ApiError
+from pathways.core.params import parse_period
 from pathways.stats import selectors as stats
 from pathways.stats.models import Indicator
 
 from .. import schemas as s
-from ..params import (
-    Format,
-    RateQuery,
-    SeriesQuery,
-    indicator,
-    period,
-    route,
-    source,
-    state,
-)
+from ..params import Format, RateQuery, SeriesQuery, indicator, route, source, state
 from ..respond import count, respond
 
 router = Router(tags=["overdose"])
@@ -68,8 +60,8 @@ def overdose_series(request, postal: str, q: Query[SeriesQuery]):
         place=st,
         indicator=ind,
         source=src,
-        start=period(q.start, "start"),
-        end=period(q.end, "end"),
+        start=parse_period(q.start, "start"),
+        end=parse_period(q.end, "end"),
     )
     meta = {
         "state": st.postal,
@@ -128,7 +120,7 @@ def overdose_rates(request, q: Query[RateQuery]):
     if ind.unit != Indicator.Unit.DEATHS or ind.slug == MONTHLY:
         raise ApiError(400, f"No rate for indicator {ind.slug!r}")
     src = source(ind, q.source)
-    period_end = period(q.period, "period") or stats.latest_period_end(
+    period_end = parse_period(q.period, "period") or stats.latest_period_end(
         indicator=ind, source=src
     )
     places = [*stats.states_and_dc(), stats.nation()]
