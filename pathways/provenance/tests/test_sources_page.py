@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from html import unescape
 
 import pytest
@@ -160,22 +159,16 @@ def test_real_data(client, data_dir, django_assert_max_num_queries):
     call_command("ingest", "--all", "--data-dir", str(data_dir), "--no-progress")
     cache.clear()
 
-    started = time.perf_counter()
+    # Speed is measured by bench/, not here; the query budgets hold the work down.
     with django_assert_max_num_queries(COLD_MAX_QUERIES):
         resp = client.get(URL)
-    cold = time.perf_counter() - started
     assert resp.status_code == 200
     html = resp.content.decode()
     text = text_of(html)
 
-    started = time.perf_counter()
     with django_assert_max_num_queries(WARM_MAX_QUERIES):
         again = client.get(URL)
-    warm = time.perf_counter() - started
     assert again.content == resp.content
-    # Generous bounds for slow CI machines (measured: ~0.4 s cold, ~0.02 s warm).
-    assert cold < 5, cold
-    assert warm < 0.5, warm
 
     # Disclaimer.
     for phrase in (
