@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -24,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from pathways.core import abuse
 from pathways.core.i18n import switch_and_alternates
+from pathways.core.pagination import paginate
 
 from . import selectors, services
 from .feeds import comment_feed_links, feed_links
@@ -31,21 +31,6 @@ from .forms import CommentForm
 from .models import TYPE_PLURALS, IssueArea, Resource, ResourceType
 
 PER_PAGE = 10
-
-
-def paginate(request: HttpRequest, qs) -> Page:
-    raw = request.GET.get("page", "1")
-    if not raw.isascii() or not raw.isdigit():
-        raise Http404(_("No such page."))
-    paginator = Paginator(qs, PER_PAGE)
-    try:
-        page = paginator.page(int(raw))
-    except EmptyPage as exc:
-        raise Http404(_("No such page.")) from exc
-    page.elided_range = list(
-        paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    )
-    return page
 
 
 def can_preview(request: HttpRequest, model) -> bool:
@@ -98,7 +83,9 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if area is None:
         raise Http404(_("No such issue area."))
     page = paginate(
-        request, selectors.resource_cards(selectors.resources(issue_area=area))
+        request,
+        selectors.resource_cards(selectors.resources(issue_area=area)),
+        per_page=PER_PAGE,
     )
     context = {
         "area": area,
@@ -120,7 +107,9 @@ def resource_list(
         if tag is None:
             raise Http404(_("No such tag."))
     page = paginate(
-        request, selectors.resource_cards(selectors.resources(type=type, tag=tag))
+        request,
+        selectors.resource_cards(selectors.resources(type=type, tag=tag)),
+        per_page=PER_PAGE,
     )
     if type is not None:
         heading = TYPE_PLURALS[type]

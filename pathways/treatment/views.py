@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from pathways.core.abuse import client_hash
 from pathways.core.geo import haversine_miles
 from pathways.core.models import Source
+from pathways.core.pagination import paginate
 
 from . import fit as fitting
 from .forms import FinderForm, FitForm, PlaceForm
@@ -37,20 +37,6 @@ PER_PAGE = 20
 COMPARE_MAX = 4
 PLACE_PARAMS = ("zip", "city", "state", "lat", "lng")
 KEY_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
-
-
-def _page_number(text: str | None, pages: int) -> int:
-    try:
-        n = int(text or 1)
-    except ValueError:
-        return 1
-    return min(max(n, 1), max(pages, 1))
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    q = request.GET.copy()
-    q.pop("page", None)
-    return q.urlencode()
 
 
 @require_safe
@@ -114,17 +100,14 @@ def _sources(facilities) -> list[Source]:
 def _results_page(request: HttpRequest, form: PlaceForm, results, ctx: dict):
     """Paginate a result list (search or fit) and put what both result pages
     show into ``ctx``: the place, radius, page, count and query. Returns the page."""
-    paginator = Paginator(results, PER_PAGE)
-    page = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    page = paginate(request, results, per_page=PER_PAGE, strict=False)
     ctx.update(
         place=form.place,
         radius=form.cleaned_data["radius"],
         place_params=_place_params(form),
         page=page,
-        paginator=paginator,
         count=len(results),
         results_shown=True,
-        base_query=_query_without_page(request),
     )
     return page
 

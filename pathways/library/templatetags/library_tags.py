@@ -34,13 +34,6 @@ def paragraphs(text: str) -> SafeString:
     return mark_safe("\n".join(out))  # noqa: S308 - every piece is escaped above
 
 
-@register.simple_tag(takes_context=True)
-def page_url(context, number: int) -> str:
-    """This listing's URL for page ``number`` (page 1 has no query string)."""
-    path = context["request"].path
-    return path if number == 1 else f"{path}?page={number}"
-
-
 @register.inclusion_tag("library/_latest.html")
 def library_latest(limit: int = 5) -> dict:
     """Newest published resources, for the home page."""

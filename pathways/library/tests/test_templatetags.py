@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.template import Context, Template
-from django.test import RequestFactory
 
-from pathways.library.templatetags.library_tags import page_url, paragraphs
+from pathways.library.templatetags.library_tags import paragraphs
 
 
 def test_paragraphs_lists_and_escaping():
@@ -20,12 +19,6 @@ def test_paragraphs_lists_and_escaping():
     assert paragraphs("a\r\n\r\nb") == "<p>a</p>\n<p>b</p>"
     # a block that only partly starts with "- " stays a paragraph
     assert paragraphs("- a\nb") == "<p>- a<br>b</p>"
-
-
-def test_page_url():
-    request = RequestFactory().get("/library/type/book/?page=3")
-    assert page_url({"request": request}, 1) == "/library/type/book/"
-    assert page_url({"request": request}, 2) == "/library/type/book/?page=2"
 
 
 @pytest.mark.django_db

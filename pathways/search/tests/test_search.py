@@ -125,9 +125,9 @@ def test_pagination_keeps_the_query(client, seeded):
     first = _html(client, "harm")
     m = re.search(r"Page 1 of (\d+)", first)
     assert m and int(m.group(1)) >= 2
-    assert 'href="?q=harm&amp;page=2"' in first
+    assert 'href="/search/?q=harm&amp;page=2"' in first
     second = _html(client, "harm", page=2)
-    assert "Page 2 of" in second and 'rel="prev" href="?q=harm"' in second
+    assert "Page 2 of" in second and 'rel="prev" href="/search/?q=harm"' in second
     assert client.get("/search/", {"q": "harm", "page": 999}).status_code == 404
     assert client.get("/search/", {"q": "harm", "page": "x"}).status_code == 404
 
