@@ -6,18 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from pathways.library.models import IssueArea, Resource, Status
+from tests.helpers import admin_action
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
-    client.force_login(user)
-    return client
 
 
 def test_admin_pages_render(admin_client, seeded):
@@ -70,10 +63,7 @@ def test_create_issue_area_with_sections_and_layers(admin_client):
 
 def test_publish_actions_mark_rows_edited(admin_client, seeded):
     res = Resource.objects.get(slug="asam")
-    resp = admin_client.post(
-        "/admin/library/resource/",
-        {"action": "unpublish", "_selected_action": [res.pk]},
-    )
+    resp = admin_action(admin_client, "unpublish", [res])
     assert resp.status_code == 302
     res.refresh_from_db()
     assert res.status == Status.DRAFT

@@ -20,6 +20,7 @@ from pathways.core import abuse
 from pathways.library import services
 from pathways.library.models import Comment, CommentStatus, ResourceType, Status
 from tests.factories import ResourceFactory
+from tests.helpers import admin_action, assert_field_error
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_cache")]
 
@@ -116,11 +117,7 @@ def test_service_refuses_non_articles_and_drafts(db):
 def test_admin_bulk_actions(client, admin_client, admin_user, article, action, status):
     post(client, article, name="First", text="First comment.")
     post(client, article, name="Second", text="Second comment.")
-    pks = list(Comment.objects.values_list("pk", flat=True))
-    resp = admin_client.post(
-        "/admin/library/comment/",
-        {"action": action, "_selected_action": pks},
-    )
+    resp = admin_action(admin_client, action, Comment.objects.all())
     assert resp.status_code == 302
     for c in Comment.objects.all():
         assert c.status == status
@@ -228,10 +225,7 @@ def test_too_many_links_is_a_field_error(client, article):
     html = resp.content.decode()
     assert not Comment.objects.exists()
     assert "at most 2 web addresses (this has 3)" in html
-    assert 'aria-invalid="true"' in html
-    assert 'aria-describedby="comment-text_helptext comment-text_error"' in html
-    assert 'id="comment-text_error"' in html
-    assert 'role="alert"' in html
+    assert_field_error(html, "comment-text", "comment-text_helptext comment-text_error")
     # what was typed is kept
     assert "www.c.example.com" in html
 

@@ -53,13 +53,7 @@ def test_invalid_isbns(isbn):
 
 @pytest.mark.django_db
 def test_resource_clean_normalizes_and_rejects_isbn():
-    r = Resource(
-        type=ResourceType.BOOK,
-        title="T",
-        slug="t",
-        summary="S",
-        isbn="978-0-306-40615-7",
-    )
+    r = ResourceFactory.build(type=ResourceType.BOOK, isbn="978-0-306-40615-7")
     r.full_clean()
     assert r.isbn == "9780306406157"
     r.isbn = "978-0-306-40615-8"
@@ -71,11 +65,8 @@ def test_resource_clean_normalizes_and_rejects_isbn():
 
 @pytest.mark.django_db
 def test_type_specific_fields_only_on_their_types():
-    r = Resource(
+    r = ResourceFactory.build(
         type=ResourceType.ORGANIZATION,
-        title="T",
-        slug="t",
-        summary="S",
         dateline="Somewhere",
         isbn="0306406152",
         website="https://example.org/",
@@ -92,7 +83,7 @@ def test_type_specific_fields_only_on_their_types():
 @pytest.mark.django_db
 @pytest.mark.parametrize("slug", ["feed", "type", "tag", "page"])
 def test_reserved_resource_slugs(slug):
-    r = Resource(type=ResourceType.ARTICLE, title="T", slug=slug, summary="S")
+    r = ResourceFactory.build(slug=slug)
     with pytest.raises(ValidationError) as exc:
         r.full_clean()
     assert "slug" in exc.value.message_dict

@@ -31,9 +31,7 @@ def _html(client, url: str) -> str:
 
 def test_a_translation_must_be_in_another_language(db):
     en = ResourceFactory(slug="en")
-    same = Resource(
-        type=en.type, title="x", slug="x", summary="x", language="en", translation_of=en
-    )
+    same = ResourceFactory.build(type=en.type, language="en", translation_of=en)
     with pytest.raises(ValidationError) as exc:
         same.full_clean()
     assert "language" in exc.value.message_dict
@@ -42,13 +40,8 @@ def test_a_translation_must_be_in_another_language(db):
 def test_at_most_one_translation_per_language(db):
     en = ResourceFactory(slug="en")
     ResourceFactory(slug="es-1", language="es", translation_of=en)
-    second = Resource(
-        type=en.type,
-        title="x",
-        slug="es-2",
-        summary="x",
-        language="es",
-        translation_of=en,
+    second = ResourceFactory.build(
+        type=en.type, slug="es-2", language="es", translation_of=en
     )
     with pytest.raises(ValidationError) as exc:
         second.full_clean()
@@ -60,9 +53,7 @@ def test_at_most_one_translation_per_language(db):
 def test_a_translation_points_at_the_original_not_at_a_translation(db):
     en = IssueAreaFactory(slug="en")
     es = IssueAreaFactory(slug="es", language="es", translation_of=en)
-    third = IssueArea(
-        title="x", slug="x", summary="x", language="en", translation_of=es
-    )
+    third = IssueAreaFactory.build(language="en", translation_of=es)
     with pytest.raises(ValidationError) as exc:
         third.full_clean()
     assert "translation_of" in exc.value.message_dict

@@ -14,6 +14,7 @@ from pathways.maps import layers
 from pathways.places.models import State
 from pathways.policy.models import PolicyFact
 from pathways.policy.selectors import facts_on
+from tests.helpers import admin_action
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date.today()
@@ -57,10 +58,7 @@ def test_preferring_the_other_source_changes_the_map(client, conflict):
     ]
     felony = PolicyFact.objects.get(value="Felony")
     user = _admin(client)
-    resp = client.post(
-        "/admin/policy/policyfact/",
-        {"action": "prefer", "_selected_action": [felony.pk]},
-    )
+    resp = admin_action(client, "prefer", [felony])
     assert resp.status_code == 302
     x = _wa_possession()
     assert x.fact.pk == felony.pk and x.alternatives[0].value == "Misdemeanor"
@@ -80,10 +78,7 @@ def test_preferring_the_other_source_changes_the_map(client, conflict):
 def test_rejecting_a_source_hides_it_everywhere(client, conflict):
     felony = PolicyFact.objects.get(value="Felony")
     _admin(client)
-    client.post(
-        "/admin/policy/policyfact/",
-        {"action": "reject", "_selected_action": [felony.pk]},
-    )
+    admin_action(client, "reject", [felony])
     x = _wa_possession()
     assert x.fact.value == "Misdemeanor" and x.alternatives == []
     listed = client.get("/admin/policy/policyfact/?conflict=yes").content.decode()

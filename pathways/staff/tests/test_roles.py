@@ -3,7 +3,6 @@ admin: changelist / add / change / delete pages and the bulk actions."""
 
 from __future__ import annotations
 
-import datetime as dt
 from io import StringIO
 
 import pytest
@@ -12,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import RequestFactory
-from django.utils import timezone
 
 from pathways.core.models import Source
 from pathways.library.models import (
@@ -22,11 +20,17 @@ from pathways.library.models import (
     Resource,
     ResourceType,
     Status,
-    Tag,
 )
 from pathways.policy.models import PolicyFact
 from pathways.staff.roles import DATA_STEWARD, EDITOR, MODERATOR, ROLES, sync_groups
 from pathways.treatment.models import ListingReport
+from tests.factories import (
+    CommentFactory,
+    IssueAreaFactory,
+    ResourceFactory,
+    TagFactory,
+)
+from tests.helpers import admin_action
 
 pytestmark = pytest.mark.django_db
 
@@ -41,28 +45,13 @@ def _user(group: str | None, name: str | None = None):
 
 
 @pytest.fixture
-def article(db):
-    res = Resource.objects.create(
-        type=ResourceType.ARTICLE,
-        title="An article",
-        slug="an-article",
-        summary="S.",
-        status=Status.PUBLISHED,
-        publish_at=timezone.now() - dt.timedelta(days=1),
-    )
-    return res
-
-
-@pytest.fixture
-def comment(article):
-    return Comment.objects.create(article=article, name="Ana", text="Hi", ip_hash="h")
+def comment(db):
+    return CommentFactory(name="Ana", text="Hi")
 
 
 @pytest.fixture
 def draft(db):
-    return Resource.objects.create(
-        type=ResourceType.BOOK, title="A draft", slug="a-draft", summary="S."
-    )
+    return ResourceFactory(type=ResourceType.BOOK, title="A draft", status=Status.DRAFT)
 
 
 def test_the_migration_made_the_groups_with_exactly_their_permissions():
@@ -141,20 +130,14 @@ def test_editor_writes_the_library_but_does_not_moderate_or_delete(
     # Publish works (and is recorded); moderation actions are not offered.
     page = client.get("/admin/library/resource/").content.decode()
     assert 'value="publish"' in page and 'value="delete_selected"' not in page
-    resp = client.post(
-        "/admin/library/resource/",
-        {"action": "publish", "_selected_action": [draft.pk]},
-    )
+    resp = admin_action(client, "publish", [draft])
     assert resp.status_code == 302
     draft.refresh_from_db()
     assert draft.status == Status.PUBLISHED
     assert draft.history.first().history_user.username == "editor"
     page = client.get("/admin/library/comment/").content.decode()
     assert 'value="mark_approved"' not in page
-    client.post(
-        "/admin/library/comment/",
-        {"action": "mark_approved", "_selected_action": [comment.pk]},
-    )
+    admin_action(client, "mark_approved", [comment])
     comment.refresh_from_db()
     assert comment.status == CommentStatus.PENDING
     # Nor by the change form: the page is read-only and a POST is refused.
@@ -173,19 +156,13 @@ def test_moderator_moderates_comments_and_nothing_else(client, comment, draft):
     assert client.get(f"/admin/library/comment/{comment.pk}/change/").status_code == 200
     assert client.get(f"/admin/library/comment/{comment.pk}/delete/").status_code == 403
     assert set(_codes(client, LIBRARY + STEWARD + NOBODY).values()) == {403}
-    resp = client.post(
-        "/admin/library/comment/",
-        {"action": "mark_approved", "_selected_action": [comment.pk]},
-    )
+    resp = admin_action(client, "mark_approved", [comment])
     assert resp.status_code == 302
     comment.refresh_from_db()
     assert comment.status == CommentStatus.APPROVED
     assert comment.moderated_by.username == "moderator"
     # Publishing a resource is not theirs.
-    resp = client.post(
-        "/admin/library/resource/",
-        {"action": "publish", "_selected_action": [draft.pk]},
-    )
+    resp = admin_action(client, "publish", [draft])
     assert resp.status_code == 403
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT
@@ -235,11 +212,11 @@ def test_staff_without_a_group_sees_nothing(client):
 
 
 def test_editor_edits_an_issue_area_with_its_sections(client):
-    area = IssueArea.objects.create(title="A", slug="a", summary="S.")
+    area = IssueAreaFactory()
     client.force_login(_user(EDITOR))
     resp = client.get(f"/admin/library/issuearea/{area.pk}/change/")
     assert resp.status_code == 200
     assert client.get(f"/admin/library/issuearea/{area.pk}/delete/").status_code == 403
-    tag = Tag.objects.create(name="t", slug="t")
+    tag = TagFactory()
     assert client.get(f"/admin/library/tag/{tag.pk}/change/").status_code == 200
     assert client.get(f"/admin/library/tag/{tag.pk}/delete/").status_code == 403

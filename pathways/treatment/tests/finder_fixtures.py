@@ -9,6 +9,18 @@ from pathways.treatment.models import Facility
 from tests.factories import FacilityFactory
 
 ORIGIN = (45.5142, -122.6364)
+# The crisis line and SAMHSA's helpline, on every finder page.
+HELP = ("tel:988", "tel:+18006624357", "1-800-662-4357")
+
+
+def search_form_html(resp) -> str:
+    """A finder page's HTML, after checking what every one has: 200, the help
+    lines and a GET form with no CSRF token (nothing to store, nothing to post)."""
+    html = resp.content.decode()
+    assert resp.status_code == 200
+    assert all(h in html for h in HELP)
+    assert 'method="get"' in html and "csrfmiddlewaretoken" not in html
+    return html
 
 
 def clinics_north(

@@ -12,8 +12,7 @@ from django.conf import settings
 from tests.factories import FacilityFactory
 
 from .finder_fixtures import *  # noqa: F403  (the fixture: portland)
-
-HELP = ("tel:988", "tel:+18006624357")
+from .finder_fixtures import HELP, ORIGIN
 
 
 def names(html: str) -> list[str]:
@@ -114,7 +113,6 @@ def test_find_sort_by_fit_without_filters_is_by_distance(client, portland):
 
 
 def test_find_sort_by_fit_puts_more_matches_first(client, db):
-    from .finder_fixtures import ORIGIN
 
     lat, lng = ORIGIN
     FacilityFactory(

@@ -11,6 +11,7 @@ from pathways.core.abuse import form_token, hash_address
 from pathways.treatment.models import ListingReport
 from pathways.treatment.report import RATE_LIMIT
 from tests.factories import FacilityFactory
+from tests.helpers import admin_action, assert_field_error
 
 from .finder_fixtures import *  # noqa: F403  (the fixture: portland)
 
@@ -99,11 +100,9 @@ def test_field_errors_are_accessible(client, fac):
     html = resp.content.decode()
     assert resp.status_code == 400
     assert not ListingReport.objects.exists()
-    assert 'role="alert"' in html
-    assert 'aria-invalid="true"' in html
-    assert 'aria-describedby="id_contact_email_error id_contact_email_helptext"' in html
-    assert 'id="id_contact_email_error"' in html
-    assert 'aria-describedby="id_kind_error"' in html
+    contact_described = "id_contact_email_error id_contact_email_helptext"
+    assert_field_error(html, "id_contact_email", contact_described)
+    assert_field_error(html, "id_kind")
 
 
 def test_details_too_long(client, fac):
@@ -148,16 +147,12 @@ def test_admin_actions_record_who_and_when(client, fac, staff):
     reports = [
         ListingReport.objects.create(facility=fac, kind="closed") for _ in range(3)
     ]
-    changelist = "/admin/treatment/listingreport/"
     for action, status in (
         ("mark_in_progress", "in-progress"),
         ("mark_resolved", "resolved"),
         ("dismiss", "dismissed"),
     ):
-        resp = client.post(
-            changelist,
-            {"action": action, "_selected_action": [r.pk for r in reports[:2]]},
-        )
+        resp = admin_action(client, action, reports[:2])
         assert resp.status_code == 302
         for r in reports[:2]:
             r.refresh_from_db()
