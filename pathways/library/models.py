@@ -5,13 +5,11 @@ and tag. Both are drafts until staff publish them; a published item with a
 
 from __future__ import annotations
 
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -21,133 +19,27 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-# Slugs that /library/<slug>/ cannot take: the listing and feed URLs use them.
-RESERVED_SLUGS = frozenset({"feed", "type", "tag", "page"})
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-
-
-class Language(models.TextChoices):
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Español"
-
-
-class ResourceType(models.TextChoices):
-    BOOK = "book", _("Book")
-    ORGANIZATION = "organization", _("Organization")
-    REPORT = "report", _("Report")
-    PRESS_RELEASE = "press-release", _("Press release")
-    ARTICLE = "article", _("Article")
-    RESEARCH = "research", _("Research")
-
-
-TYPE_PLURALS = {
-    ResourceType.BOOK: _("Books"),
-    ResourceType.ORGANIZATION: _("Organizations"),
-    ResourceType.REPORT: _("Reports"),
-    ResourceType.PRESS_RELEASE: _("Press releases"),
-    ResourceType.ARTICLE: _("Articles"),
-    ResourceType.RESEARCH: _("Research"),
-}
-
-# Which type-specific fields each type takes; the detail page shows these and
-# Resource.clean() rejects the others, so nothing is stored that no page shows.
-TYPE_FIELDS: dict[str, tuple[str, ...]] = {
-    ResourceType.BOOK: ("authors", "publisher", "isbn"),
-    ResourceType.ORGANIZATION: ("website",),
-    ResourceType.REPORT: ("authors", "publisher", "isbn"),
-    ResourceType.PRESS_RELEASE: ("dateline", "press_contacts"),
-    ResourceType.ARTICLE: ("authors", "publisher"),
-    ResourceType.RESEARCH: ("authors", "publisher", "isbn"),
-}
-SPECIFIC_FIELDS = (
-    "authors",
-    "publisher",
-    "isbn",
-    "dateline",
-    "press_contacts",
-    "website",
+# Names other modules (and the migrations) import from here.
+from .choices import (  # noqa: F401
+    SPECIFIC_FIELDS,
+    TYPE_FIELDS,
+    TYPE_PLURALS,
+    CommentStatus,
+    Language,
+    ResourceType,
+    Status,
 )
-
-
-def validate_not_reserved(value: str) -> None:
-    if value in RESERVED_SLUGS:
-        raise ValidationError(
-            _("“%(value)s” is used by the library's own addresses; choose another."),
-            params={"value": value},
-        )
-
-
-def normalize_isbn(value: str) -> str:
-    """Digits (and a final X) only: '978-0-306-40615-7' -> '9780306406157'."""
-    return re.sub(r"[\s-]", "", value or "").upper()
-
-
-def isbn_is_valid(value: str) -> bool:
-    """True for an ISBN-10 or ISBN-13 whose check digit is right."""
-    isbn = normalize_isbn(value)
-    if re.fullmatch(r"\d{9}[\dX]", isbn):
-        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(isbn))
-        return total % 11 == 0
-    if re.fullmatch(r"97[89]\d{10}", isbn):
-        total = sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(isbn))
-        return total % 10 == 0
-    return False
-
-
-def validate_isbn(value: str) -> None:
-    if value and not isbn_is_valid(value):
-        raise ValidationError(
-            _(
-                "“%(value)s” is not a valid ISBN: give the 10 or 13 digits printed "
-                "on the book (hyphens are fine); the last digit is a check digit."
-            ),
-            params={"value": value},
-        )
-
-
-def layer_choices() -> list[tuple[str, str]]:
-    from pathways.maps.layers import LAYERS
-
-    return [(spec.slug, spec.name) for spec in LAYERS]
-
-
-def validate_map_layers(value) -> None:
-    from pathways.maps.layers import BY_SLUG
-
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValidationError(_("Map layers must be a list of layer slugs."))
-    unknown = [v for v in value if v not in BY_SLUG]
-    if unknown:
-        raise ValidationError(
-            _("Unknown map layer: %(slugs)s."), params={"slugs": ", ".join(unknown)}
-        )
-
-
-class PublishableQuerySet(models.QuerySet):
-    def published(self, *, now=None):
-        """Published, with a publish date that has come."""
-        return self.filter(
-            status=Status.PUBLISHED, publish_at__lte=now or timezone.now()
-        )
-
-    def in_language(self, language: str):
-        """Each piece of content once, for a reader of ``language``: an item in
-        another language is left out when a published version of it in
-        ``language`` exists (its original or a translation of the same original);
-        an item with no such version stays, and the page marks its own ``lang``."""
-        versions = self.model.objects.published().filter(language=language)
-        has_version = Exists(
-            versions.filter(
-                Q(translation_of=OuterRef("pk"))
-                | Q(pk=OuterRef("translation_of"))
-                | Q(translation_of=OuterRef("translation_of"))
-            )
-        )
-        return self.filter(Q(language=language) | ~has_version)
+from .querysets import CommentQuerySet, PublishableQuerySet, ResourceQuerySet
+from .validators import (  # noqa: F401
+    RESERVED_SLUGS,
+    isbn_is_valid,
+    layer_choices,
+    normalize_isbn,
+    validate_isbn,
+    validate_map_layers,
+    validate_no_control_chars,
+    validate_not_reserved,
+)
 
 
 class Publishable(models.Model):
@@ -365,11 +257,6 @@ class Tag(models.Model):
         return reverse("library:tag", args=[self.slug])
 
 
-class ResourceQuerySet(PublishableQuerySet):
-    def newest_first(self):
-        return self.order_by("-publish_at", "-id")
-
-
 class Resource(Publishable):
     type = models.CharField(max_length=20, choices=ResourceType.choices)
     title = models.CharField(max_length=300)
@@ -471,19 +358,6 @@ class Resource(Publishable):
         return [c.strip() for c in self.press_contacts.splitlines() if c.strip()]
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def validate_no_control_chars(value: str) -> None:
-    """Control characters (other than tab and newlines) have no place in a name
-    or comment, and XML 1.0 (the feeds) cannot carry them."""
-    if value and _CONTROL.search(value):
-        raise ValidationError(
-            _("Remove the control characters (invisible codes) from this text."),
-            code="control",
-        )
-
-
 class _CommentUrlizer(Urlizer):
     """Django's urlize for comment text: web addresses become links marked
     rel="nofollow ugc"; email addresses stay text (nothing else is linked)."""
@@ -503,18 +377,6 @@ def comment_html(text: str) -> SafeString:
     blank lines between paragraphs and single newlines as line breaks."""
     linked = _comment_urlize(text or "", trim_url_limit=60, autoescape=True)
     return mark_safe(linebreaks(linked))  # noqa: S308 - urlize escaped every word
-
-
-class CommentStatus(models.TextChoices):
-    PENDING = "pending", _("Awaiting moderation")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-    SPAM = "spam", _("Spam")
-
-
-class CommentQuerySet(models.QuerySet):
-    def approved(self):
-        return self.filter(status=CommentStatus.APPROVED)
 
 
 class Comment(models.Model):
