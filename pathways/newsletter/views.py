@@ -50,26 +50,41 @@ def check_inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "newsletter/check_inbox.html")
 
 
-@never_cache
-def confirm(request: HttpRequest, token: str) -> HttpResponse:
+# Each token page: how GET finds the subscriber, what POST does, the page after.
+TOKEN_PAGES = {
+    "confirm": (
+        services.subscriber_for_confirm,
+        services.subscriber_confirm,
+        "confirmed",
+    ),
+    "unsubscribe": (
+        services.subscriber_for_unsubscribe,
+        services.subscriber_unsubscribe,
+        "unsubscribed",
+    ),
+}
+
+
+def _token_page(request: HttpRequest, token: str, *, kind: str) -> HttpResponse:
+    """GET shows the ``kind`` page with a button; POST acts and shows the page
+    after. A bad or expired token gets the same problem page either way."""
+    read, act, done = TOKEN_PAGES[kind]
     try:
         if request.method == "POST":
-            sub = services.subscriber_confirm(token=token)
-            return render(request, "newsletter/confirmed.html", {"subscriber": sub})
-        sub = services.subscriber_for_confirm(token=token)
+            sub = act(token=token)
+            return render(request, f"newsletter/{done}.html", {"subscriber": sub})
+        sub = read(token=token)
     except TokenInvalid as exc:
-        return _token_problem(request, exc, kind="confirm")
-    return render(request, "newsletter/confirm.html", {"subscriber": sub})
+        return _token_problem(request, exc, kind=kind)
+    return render(request, f"newsletter/{kind}.html", {"subscriber": sub})
+
+
+@never_cache
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    return _token_page(request, token, kind="confirm")
 
 
 @never_cache
 @csrf_exempt  # RFC 8058 one-click unsubscribe: mail providers POST without a form
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        if request.method == "POST":
-            sub = services.subscriber_unsubscribe(token=token)
-            return render(request, "newsletter/unsubscribed.html", {"subscriber": sub})
-        sub = services.subscriber_for_unsubscribe(token=token)
-    except TokenInvalid as exc:
-        return _token_problem(request, exc, kind="unsubscribe")
-    return render(request, "newsletter/unsubscribe.html", {"subscriber": sub})
+    return _token_page(request, token, kind="unsubscribe")

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from pathways.core.admin import ReadOnlyAdmin
+
 from .models import Indicator, Observation
 
 
@@ -11,7 +13,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(admin.ModelAdmin):
+class ObservationAdmin(ReadOnlyAdmin):
     """Figures come from ingest; staff read them here (corrections go through a
     new source file, so every figure keeps its provenance)."""
 
@@ -34,12 +36,3 @@ class ObservationAdmin(admin.ModelAdmin):
     list_select_related = ["indicator", "place", "source"]
     date_hierarchy = "period_end"
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -2,23 +2,10 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html_join
 
+from pathways.core.admin import ReadOnlyAdmin
+
 from . import codes as code_table
 from .models import Facility, ListingReport, OtpProgram, ServiceCode
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Rows come from ingest (and the reviewed table in codes.py); staff read
-    them here. A correction goes through a new file or a reviewed code-table
-    change, so every value keeps its provenance."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ServiceCode)

@@ -217,40 +217,33 @@ def _value_choices(group: str, values) -> list[tuple[str, str]]:
     return [(v, fit.value_label(group, v)) for v in values]
 
 
+def _one_of(label, choices) -> forms.ChoiceField:
+    """An optional question with one answer (radio buttons)."""
+    return forms.ChoiceField(
+        label=label, required=False, choices=choices, widget=forms.RadioSelect
+    )
+
+
+def _any_of(label, group: str, values) -> forms.MultipleChoiceField:
+    """An optional question with any number of answers (checkboxes), labelled
+    as the finder labels the values of ``group``."""
+    return forms.MultipleChoiceField(
+        label=label,
+        required=False,
+        choices=lambda: _value_choices(group, values),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class FitForm(PlaceForm):
     """'What fits me': where (required), then short optional questions. The
     answers are read from the query string and never stored."""
 
-    help = forms.ChoiceField(
-        label=_("What would you like help with?"),
-        required=False,
-        choices=fit.HELP_CHOICES,
-        widget=forms.RadioSelect,
-    )
-    for_whom = forms.ChoiceField(
-        label=_("Who is the help for?"),
-        required=False,
-        choices=fit.FOR_WHOM_CHOICES,
-        widget=forms.RadioSelect,
-    )
-    medication = forms.ChoiceField(
-        label=_("Medication for opioid use"),
-        required=False,
-        choices=fit.MEDICATION_CHOICES,
-        widget=forms.RadioSelect,
-    )
-    payment = forms.MultipleChoiceField(
-        label=_("How would you like to pay?"),
-        required=False,
-        choices=lambda: _value_choices("payment", fit.PAYMENT_VALUES),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    age = forms.ChoiceField(
-        label=_("Age"),
-        required=False,
-        choices=fit.AGE_CHOICES,
-        widget=forms.RadioSelect,
-    )
+    help = _one_of(_("What would you like help with?"), fit.HELP_CHOICES)
+    for_whom = _one_of(_("Who is the help for?"), fit.FOR_WHOM_CHOICES)
+    medication = _one_of(_("Medication for opioid use"), fit.MEDICATION_CHOICES)
+    payment = _any_of(_("How would you like to pay?"), "payment", fit.PAYMENT_VALUES)
+    age = _one_of(_("Age"), fit.AGE_CHOICES)
     pregnant = forms.BooleanField(
         label=_("Pregnant or recently gave birth (postpartum)"), required=False
     )
@@ -262,18 +255,8 @@ class FitForm(PlaceForm):
             + _value_choices("language", fit.LANGUAGE_VALUES)
         ),
     )
-    needs = forms.MultipleChoiceField(
-        label=_("Help with other things in life"),
-        required=False,
-        choices=lambda: _value_choices("extra-help", fit.NEED_VALUES),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    goal = forms.ChoiceField(
-        label=_("What are you hoping for right now?"),
-        required=False,
-        choices=fit.GOAL_CHOICES,
-        widget=forms.RadioSelect,
-    )
+    needs = _any_of(_("Help with other things in life"), "extra-help", fit.NEED_VALUES)
+    goal = _one_of(_("What are you hoping for right now?"), fit.GOAL_CHOICES)
 
     def answers(self) -> fit.Answers:
         d = self.cleaned_data

@@ -63,20 +63,10 @@ def find(request: HttpRequest) -> HttpResponse:
             results = [n for _count, n in scored]
         page = _results_page(request, form, results, ctx)
         rows = [
-            {
-                "f": hit.facility,
-                "miles": miles_display(hit.miles),
-                "matched": fitting.matched_labels_for(hit.facility, filters),
-                "tel": tel_href(hit.facility.phone) if hit.facility.phone else "",
-            }
+            _row(hit, matched=fitting.matched_labels_for(hit.facility, filters))
             for hit in page.object_list
         ]
-        ctx.update(
-            sort=sort,
-            filters=filters,
-            rows=rows,
-            sources=_sources(r["f"] for r in rows),
-        )
+        ctx.update(sort=sort, filters=filters, **_rows_context(rows))
     elif searched:
         status = 400
     return render(request, "treatment/find.html", ctx, status=status)
@@ -95,6 +85,21 @@ def _place_params(form: PlaceForm) -> list[tuple[str, str]]:
 
 def _sources(facilities) -> list[Source]:
     return list(Source.objects.filter(pk__in={f.source_id for f in facilities}))
+
+
+def _row(hit, **extra) -> dict:
+    """One result row (search or fit): the facility, its distance as shown, its
+    phone as a tel: link, and ``extra``."""
+    f = hit.facility
+    return {
+        "f": f,
+        "miles": miles_display(hit.miles),
+        "tel": tel_href(f.phone) if f.phone else "",
+    } | extra
+
+
+def _rows_context(rows: list[dict]) -> dict:
+    return {"rows": rows, "sources": _sources(r["f"] for r in rows)}
 
 
 def _results_page(request: HttpRequest, form: PlaceForm, results, ctx: dict):
@@ -131,24 +136,11 @@ def fit(request: HttpRequest) -> HttpResponse:
         )
         ranked = fitting.rank(nearby, answers)
         page = _results_page(request, form, ranked, ctx)
-        rows = []
-        for item in page.object_list:
-            f = item.facility
-            distance = miles_display(item.miles)
-            rows.append(
-                {
-                    "f": f,
-                    "fit": item,
-                    "miles": distance,
-                    "summary": item.summary(distance),
-                    "tel": tel_href(f.phone) if f.phone else "",
-                }
-            )
+        rows = [_row(item, fit=item) for item in page.object_list]
+        for row in rows:
+            row["summary"] = row["fit"].summary(row["miles"])
         ctx.update(
-            answers=answers,
-            criteria=fitting.criteria(answers),
-            rows=rows,
-            sources=_sources(r["f"] for r in rows),
+            answers=answers, criteria=fitting.criteria(answers), **_rows_context(rows)
         )
     elif asked:
         status = 400
