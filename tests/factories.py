@@ -26,8 +26,8 @@ from pathways.library.models import (
 )
 from pathways.newsletter.models import Subscriber
 from pathways.places.models import State
+from pathways.policy.categorize import categorize
 from pathways.policy.models import PolicyFact, Topic
-from pathways.policy.topics import categorize
 from pathways.stats.models import Indicator, Observation
 from pathways.treatment.models import Facility, ListingReport, OtpProgram, ServiceCode
 

@@ -4,11 +4,13 @@ written, so a re-run with unchanged input writes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from django.db import DEFAULT_DB_ALIAS
+from django.apps import AppConfig
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model
+from django.db.models.signals import post_migrate
 
 M = TypeVar("M", bound=Model)
 
@@ -68,3 +70,18 @@ def upsert_many(
     if changed:
         manager.bulk_update(changed, sorted(touched))
     return len(new), len(changed)
+
+
+def sync_after_migrate(
+    config: AppConfig, model_name: str, sync: Callable[..., object]
+) -> None:
+    """Run ``sync(using=<database alias>)`` after every ``migrate`` of ``config``'s
+    app, once the table of ``model_name`` exists: how a registry kept in a file
+    reaches its rows. Call from ``AppConfig.ready``."""
+
+    def handler(sender, using: str, **kwargs) -> None:
+        table = config.get_model(model_name)._meta.db_table
+        if table in connections[using].introspection.table_names():
+            sync(using=using)
+
+    post_migrate.connect(handler, sender=config, weak=False)

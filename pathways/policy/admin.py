@@ -4,8 +4,19 @@ from django import forms
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from .categorize import categorize
 from .models import PolicyFact, Topic
-from .topics import categorize
+from .services import recompute_end_dates
+
+# What identifies a fact and how it is classed: first in the form and the list.
+FACT_HEAD = (
+    "state",
+    "topic",
+    "value",
+    "category",
+    "effective_date",
+    "effective_precision",
+)
 
 
 @admin.register(Topic)
@@ -25,12 +36,7 @@ class PolicyFactForm(forms.ModelForm):
     class Meta:
         model = PolicyFact
         fields = [
-            "state",
-            "topic",
-            "value",
-            "category",
-            "effective_date",
-            "effective_precision",
+            *FACT_HEAD,
             "effective_text",
             "citation",
             "source",
@@ -103,12 +109,7 @@ class ConflictFilter(admin.SimpleListFilter):
 class PolicyFactAdmin(SimpleHistoryAdmin):
     form = PolicyFactForm
     list_display = [
-        "state",
-        "topic",
-        "value",
-        "category",
-        "effective_date",
-        "effective_precision",
+        *FACT_HEAD,
         "end_date",
         "confidence",
         "review",
@@ -140,8 +141,6 @@ class PolicyFactAdmin(SimpleHistoryAdmin):
     history_list_display = ["value", "category", "effective_date", "review"]
 
     def _review(self, request, queryset, review: str, label: str) -> None:
-        from pathways.ingest.sources.state_laws import recompute_end_dates
-
         pairs = set()
         for fact in queryset:  # one save each, so the history records who and when
             fact.review = review
@@ -173,8 +172,6 @@ class PolicyFactAdmin(SimpleHistoryAdmin):
     date_hierarchy = "effective_date"
 
     def save_model(self, request, obj, form, change):
-        from pathways.ingest.sources.state_laws import recompute_end_dates
-
         pairs = {(obj.state_id, obj.topic_id)}
         if change and {"state", "topic"} & set(form.changed_data):
             old = PolicyFact.objects.filter(pk=obj.pk).values("state_id", "topic_id")
@@ -183,15 +180,11 @@ class PolicyFactAdmin(SimpleHistoryAdmin):
         recompute_end_dates(pairs)
 
     def delete_model(self, request, obj):
-        from pathways.ingest.sources.state_laws import recompute_end_dates
-
         pair = (obj.state_id, obj.topic_id)
         super().delete_model(request, obj)
         recompute_end_dates([pair])
 
     def delete_queryset(self, request, queryset):
-        from pathways.ingest.sources.state_laws import recompute_end_dates
-
         pairs = set(queryset.values_list("state_id", "topic_id"))
         super().delete_queryset(request, queryset)
         recompute_end_dates(pairs)

@@ -18,9 +18,9 @@ from pathways.core.sources import unique_sources
 from pathways.maps import charts, layers
 from pathways.places.models import State
 from pathways.policy import selectors as policy
+from pathways.policy.categorize import label as category_label
 from pathways.policy.models import PolicyFact
 from pathways.policy.topics import TOPICS
-from pathways.policy.topics import label as category_label
 from pathways.stats import selectors as stats
 
 from .figures import (

@@ -14,15 +14,22 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pathways.core.upsert import upsert
+from pathways.policy.categorize import categorize
+from pathways.policy.dates import parse_as_of, parse_effective
 from pathways.policy.models import PolicyFact, Topic
-from pathways.policy.topics import BY_FACT, TOPIC_SPECS, categorize
+from pathways.policy.services import (
+    HistoryItem,
+    end_dates,
+    history_category,
+    topics_sync,
+)
+from pathways.policy.topics import BY_FACT
 
 from ..base import (
     ImportResult,
@@ -30,7 +37,6 @@ from ..base import (
     RawRow,
     Rejected,
     RejectedFile,
-    month_end,
     read_delimited,
     sync,
 )
@@ -107,60 +113,6 @@ class FactRow:
 
 
 # -- dates ----------------------------------------------------------------------------
-
-DATE_FORMS = (
-    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), Precision.DAY),
-    (re.compile(r"(\d{4})-(\d{2})"), Precision.MONTH),
-    (re.compile(r"(\d{4})"), Precision.YEAR),
-)
-AS_OF_START = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-])")
-
-
-def _make_date(y: str, m: str | None, d: str | None) -> dt.date:
-    """First day of the period; ValueError if it is not a date."""
-    year = int(y)
-    if not 1800 <= year <= 2100:
-        raise ValueError(f"year out of range: {year}")
-    return dt.date(year, int(m or 1), int(d or 1))
-
-
-def parse_effective(text: str) -> tuple[dt.date | None, str]:
-    """``YYYY-MM-DD`` -> (date, day); ``YYYY-MM`` -> (first of month, month);
-    ``YYYY`` -> (1 January, year); anything else (a window, "30 days after
-    enactment", "2023 (per NPHL)") -> (None, unknown): the text is kept as given.
-    Raises ValueError for a text in one of those forms that is not a real date."""
-    text = text.strip()
-    for pattern, precision in DATE_FORMS:
-        m = pattern.fullmatch(text)
-        if m:
-            groups = list(m.groups()) + [None] * (3 - len(m.groups()))
-            return _make_date(*groups), precision
-    return None, Precision.UNKNOWN
-
-
-def parse_as_of(text: str) -> tuple[dt.date | None, str]:
-    """The date an ``as_of`` text starts with ("2022 (OPTIC data accessed May
-    2025)" -> 2022-01-01, year), or (None, unknown) when it does not start with one
-    ("c. 2021", "undated") or that date is not real."""
-    m = AS_OF_START.match(text.strip())
-    if not m:
-        return None, Precision.UNKNOWN
-    y, mo, d = m.groups()
-    try:
-        date = _make_date(y, mo, d)
-    except ValueError:
-        return None, Precision.UNKNOWN
-    precision = Precision.DAY if d else Precision.MONTH if mo else Precision.YEAR
-    return date, precision
-
-
-def period_end(date: dt.date, precision: str) -> dt.date:
-    """Last day of the period a date with this precision stands for."""
-    if precision == Precision.YEAR:
-        return dt.date(date.year, 12, 31)
-    if precision == Precision.MONTH:
-        return month_end(date.year, date.month)
-    return date
 
 
 def month_precision(source_name: str, notes: str) -> bool:
@@ -287,92 +239,6 @@ def derive_repeals(rows: Sequence[FactRow]) -> list[FactRow]:
             )
         )
     return out
-
-
-# -- history: end dates ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HistoryItem:
-    key: Any
-    category: str
-    effective_date: dt.date | None
-    as_of: str
-
-
-def known_through(item: HistoryItem) -> dt.date | None:
-    """The last day a fact is known to hold: the end of its as-of period, or its
-    effective date if that is later; None when neither is known."""
-    dates = []
-    if item.effective_date is not None:
-        dates.append(item.effective_date)
-    as_of, precision = parse_as_of(item.as_of)
-    if as_of is not None:
-        dates.append(period_end(as_of, precision))
-    return max(dates) if dates else None
-
-
-def end_dates(items: Iterable[HistoryItem]) -> dict[Any, dt.date | None]:
-    """End dates for the facts of one (state, topic).
-
-    A fact ends the day before the earliest other fact with a different (known)
-    category whose effective date is known and later than the last day the first
-    fact is known to hold (its effective date or the end of its as-of period). So
-    dated rows make a history; a row whose source described the law after the
-    other row's effective date stays open (that is a conflict, kept visible); a row
-    with neither an effective date nor an as-of date never ends."""
-    items = list(items)
-    out: dict[Any, dt.date | None] = {}
-    for item in items:
-        through = known_through(item) if item.category else None
-        later = [
-            other.effective_date
-            for other in items
-            if through is not None
-            and other.category
-            and other.category != item.category
-            and other.effective_date is not None
-            and other.effective_date > through
-        ]
-        out[item.key] = min(later) - dt.timedelta(days=1) if later else None
-    return out
-
-
-def _history_category(fact: PolicyFact) -> str:
-    """A fact a data steward rejected takes no part in the law's history."""
-    return "" if fact.review == PolicyFact.Review.REJECTED else fact.category
-
-
-def recompute_end_dates(pairs: Iterable[tuple[int, int]]) -> int:
-    """Recompute ``end_date`` for every fact of the given (state_id, topic_id)
-    pairs (e.g. after a data steward edits one in the admin). Returns how many
-    facts changed."""
-    pairs = set(pairs)
-    if not pairs:
-        return 0
-    facts = [
-        f
-        for f in PolicyFact.objects.filter(
-            state_id__in={s for s, _ in pairs}, topic_id__in={t for _, t in pairs}
-        )
-        if (f.state_id, f.topic_id) in pairs
-    ]
-    groups: dict[tuple[int, int], list[PolicyFact]] = defaultdict(list)
-    for f in facts:
-        groups[(f.state_id, f.topic_id)].append(f)
-    changed: list[PolicyFact] = []
-    for group in groups.values():
-        ends = end_dates(
-            HistoryItem(f.pk, _history_category(f), f.effective_date, f.as_of)
-            for f in group
-        )
-        for f in group:
-            if f.end_date != ends[f.pk]:
-                f.end_date = ends[f.pk]
-                changed.append(f)
-    if changed:
-        PolicyFact.objects.bulk_update(changed, ["end_date"])
-    return len(changed)
 
 
 # -- sources --------------------------------------------------------------------------
@@ -503,17 +369,9 @@ def reject_duplicates(rows: Sequence[FactRow]) -> None:
 
 
 def ensure_topics() -> dict[str, Topic]:
-    out: dict[str, Topic] = {}
-    for sort, spec in enumerate(TOPIC_SPECS, start=1):
-        fields = {
-            "name": spec.name,
-            "description": spec.description,
-            "group": spec.group,
-            "categories": [list(c) for c in spec.categories],
-            "sort": sort,
-        }
-        out[spec.slug] = upsert(Topic, lookup={"slug": spec.slug}, values=fields)[0]
-    return out
+    """The topic rows, brought in line with the registry first (as after migrate)."""
+    topics_sync()
+    return {t.slug: t for t in Topic.objects.all()}
 
 
 KEY = ("state_id", "topic_id", "source_id", "value", "effective_text")
@@ -603,7 +461,7 @@ def _history(records: list[dict[str, Any]]) -> list[PolicyFact]:
         if (f.state_id, f.topic_id) in pairs
     }
     items: dict[tuple, HistoryItem] = {
-        k: HistoryItem(k, _history_category(f), f.effective_date, f.as_of)
+        k: HistoryItem(k, history_category(f), f.effective_date, f.as_of)
         for k, f in stored.items()
     }
     for r in records:

@@ -14,8 +14,8 @@ from pathways.core.models import Source
 from pathways.ingest.base import RawRow, Rejected
 from pathways.ingest.runner import run_source
 from pathways.ingest.sources import state_laws
-from pathways.ingest.sources.state_laws import HistoryItem, end_dates
 from pathways.policy.models import PolicyFact, Topic
+from pathways.policy.services import HistoryItem, end_dates
 from pathways.policy.topics import BY_FACT, TOPIC_SPECS
 
 COLUMNS = [

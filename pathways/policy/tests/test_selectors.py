@@ -10,8 +10,9 @@ from pathways.ingest.runner import run_source
 from pathways.ingest.sources import state_laws
 from pathways.places.models import State
 from pathways.policy import selectors
+from pathways.policy.categorize import categorize, label
 from pathways.policy.models import PolicyFact
-from pathways.policy.topics import BY_FACT, TOPIC_SPECS, TOPICS, categorize, label
+from pathways.policy.topics import BY_FACT, TOPIC_SPECS, TOPICS
 from tests.factories import PolicyFactFactory
 
 D = dt.date

@@ -17,7 +17,7 @@ from pathways.ingest.tests.test_census_population import v2019_csv
 from pathways.ingest.tests.test_fbi_arrests import CSV_COLUMNS
 from pathways.ingest.tests.test_state_laws import COLUMNS as STATE_LAWS_COLUMNS
 from pathways.maps import layers
-from pathways.policy.topics import label as topic_label
+from pathways.policy.categorize import label as topic_label
 
 pytestmark = pytest.mark.django_db
 
