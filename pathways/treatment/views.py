@@ -42,18 +42,12 @@ KEY_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 @require_safe
 @cache_control(private=True, max_age=0, no_store=True)
 def find(request: HttpRequest) -> HttpResponse:
-    searched = any(k in request.GET for k in PLACE_PARAMS)
-    form = FinderForm(request.GET if searched else None)
+    searched, form = _place_form(request, FinderForm)
     ctx: dict = {"form": form, "searched": searched}
     status = 200
     if searched and form.is_valid():
         filters = form.filters()
-        results = facilities_near(
-            lat=form.place.lat,
-            lng=form.place.lng,
-            miles=form.cleaned_data["radius"],
-            filters=filters,
-        )
+        results = _nearby(form, filters=filters)
         sort = form.cleaned_data.get("sort") or "distance"
         if sort == "fit" and filters:
             # Best fit: the most chosen values matched (a place already has
@@ -70,6 +64,19 @@ def find(request: HttpRequest) -> HttpResponse:
     elif searched:
         status = 400
     return render(request, "treatment/find.html", ctx, status=status)
+
+
+def _place_form(request: HttpRequest, form_class) -> tuple[bool, PlaceForm]:
+    """(asked?, form): the form is bound once the query names a place."""
+    asked = any(k in request.GET for k in PLACE_PARAMS)
+    return asked, form_class(request.GET if asked else None)
+
+
+def _nearby(form: PlaceForm, **kw):
+    """The places within the form's radius of its place (``facilities_near``)."""
+    return facilities_near(
+        lat=form.place.lat, lng=form.place.lng, miles=form.cleaned_data["radius"], **kw
+    )
 
 
 def _place_params(form: PlaceForm) -> list[tuple[str, str]]:
@@ -123,18 +130,12 @@ def fit(request: HttpRequest) -> HttpResponse:
     """'What fits me': a GET questionnaire; results ranked by fit, then
     distance, each explaining what matched, what is not listed and what the
     directory does not say. The answers live only in this request."""
-    asked = any(k in request.GET for k in PLACE_PARAMS)
-    form = FitForm(request.GET if asked else None)
+    asked, form = _place_form(request, FitForm)
     ctx: dict = {"form": form, "asked": asked}
     status = 200
     if asked and form.is_valid():
         answers = form.answers()
-        nearby = facilities_near(
-            lat=form.place.lat,
-            lng=form.place.lng,
-            miles=form.cleaned_data["radius"],
-        )
-        ranked = fitting.rank(nearby, answers)
+        ranked = fitting.rank(_nearby(form), answers)
         page = _results_page(request, form, ranked, ctx)
         rows = [_row(item, fit=item) for item in page.object_list]
         for row in rows:
