@@ -9,7 +9,6 @@ on the server (``maps.charts``)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from pathways.core import params
 from pathways.maps import layers
 from pathways.places.models import State
 
@@ -25,43 +25,37 @@ from .page import state_page
 
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CACHE = {"public": True, "max_age": 300}
 
 
-def parse_date(text: str | None) -> tuple[dt.date, str]:
+def law_date(text: str | None) -> tuple[dt.date, str]:
     """The date to show laws for (default today) and an error message for the
     reader when ``text`` is not a real date in YYYY-MM-DD form."""
     today = dt.date.today()
-    if text is None or not text.strip():
-        return today, ""
-    text = text.strip()
     try:
-        if not DATE_RE.match(text):
-            raise ValueError
-        on = dt.date.fromisoformat(text)
-    except ValueError:
+        on = params.parse_date(text, "date", earliest=EARLIEST, latest=LATEST)
+    except params.ParamError as e:
+        if e.kind == params.ParamError.OUT_OF_RANGE:
+            return today, _(
+                "Choose a date between %(first)s and %(last)s. Showing today’s laws "
+                "instead."
+            ) % {"first": f"{EARLIEST:%Y}", "last": f"{LATEST:%Y}"}
         return today, _(
             "“%(text)s” is not a date we can read. Enter it as year-month-day, "
             "for example 2021-02-01. Showing today’s laws instead."
-        ) % {"text": text[:40]}
-    if not EARLIEST <= on <= LATEST:
-        return today, _(
-            "Choose a date between %(first)s and %(last)s. Showing today’s laws "
-            "instead."
-        ) % {"first": f"{EARLIEST:%Y}", "last": f"{LATEST:%Y}"}
-    return on, ""
+        ) % {"text": text.strip()[:40]}
+    return on or today, ""
 
 
 def _by_code(code: str) -> State | None:
+    """The state or DC with this postal or FIPS code, else None."""
     code = code.strip()
     if not code or len(code) > 7:
         return None
     try:
-        st = State.objects.by_code(code)
-    except (State.DoesNotExist, ValueError):
+        return params.parse_state_code(code, "state")
+    except params.ParamError:
         return None
-    return st if st.is_state_or_dc else None
 
 
 @cache_control(**CACHE)
@@ -92,7 +86,7 @@ def state_detail(request: HttpRequest, postal: str) -> HttpResponse:
         url = reverse("states:state-detail", kwargs={"postal": st.postal})
         query = request.GET.urlencode()
         return redirect(f"{url}?{query}" if query else url, permanent=True)
-    on, date_error = parse_date(request.GET.get("date"))
+    on, date_error = law_date(request.GET.get("date"))
     page = state_page(st, on)
     return render(
         request,
@@ -111,7 +105,7 @@ def state_detail(request: HttpRequest, postal: str) -> HttpResponse:
 @cache_control(**CACHE)
 def compare(request: HttpRequest) -> HttpResponse:
     chosen, unknown = parse_states(request.GET.getlist("states"))
-    on, date_error = parse_date(request.GET.get("date"))
+    on, date_error = law_date(request.GET.get("date"))
     errors = []
     if unknown:
         errors.append(
