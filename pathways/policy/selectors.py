@@ -129,12 +129,20 @@ def facts_on(
 def fact_history(*, state: State, topic: str) -> list[PolicyFact]:
     """Every fact recorded for one state and topic, oldest first: by effective date,
     or by as-of date where the effective date is unknown; undated facts first."""
-    return list(
-        PolicyFact.objects.filter(state=state, topic__slug=topic)
+    return fact_histories(state=state, topics=[topic])[topic]
+
+
+def fact_histories(*, state: State, topics: list[str]) -> dict[str, list[PolicyFact]]:
+    """``fact_history`` of several topics in one query: topic slug -> facts."""
+    out: dict[str, list[PolicyFact]] = {t: [] for t in topics}
+    for fact in (
+        PolicyFact.objects.filter(state=state, topic__slug__in=topics)
         .select_related("state", "topic", "source")
         .order_by(
             Coalesce("effective_date", "as_of_date").asc(nulls_first=True),
             F("effective_date").asc(nulls_first=True),
             "pk",
         )
-    )
+    ):
+        out[fact.topic.slug].append(fact)
+    return out

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -106,38 +105,15 @@ class OverdoseData:
 
 
 def overdose_data(places: list[State], drugs: list[str]) -> OverdoseData:
-    inds = {i.slug: i for i in Indicator.objects.filter(slug__in=drugs)}
-    srcs: dict[str, Source] = {}
-    for slug in drugs:
-        if slug in inds:
-            src = stats.default_source(indicator=inds[slug])
-            if src is not None:
-                srcs[slug] = src
-    series: dict[tuple[int, str], list[Observation]] = {}
-    if srcs:
-        pairs = Q()
-        for slug, src in srcs.items():
-            pairs |= Q(indicator=inds[slug], source=src)
-        by_id = {i.pk: slug for slug, i in inds.items()}
-        for o in (
-            Observation.objects.filter(pairs, place__in=places)
-            .only(
-                "indicator_id",
-                "place_id",
-                "source_id",
-                "period_start",
-                "period_end",
-                "value",
-                "predicted",
-                "status",
-                "footnote",
-                "footnote_symbol",
-                "note",
-            )
-            .order_by("period_end")
-        ):
-            series.setdefault((o.place_id, by_id[o.indicator_id]), []).append(o)
-    return OverdoseData(inds, srcs, series, stats.populations(places=places))
+    """Every period of ``drugs`` for ``places``, each drug from its newest release
+    (``stats.newest_series``), and the places' populations."""
+    inds = stats.indicators_by_slug(drugs)
+    newest = stats.newest_series(
+        places=places, indicators=[inds[d] for d in drugs if d in inds]
+    )
+    return OverdoseData(
+        inds, newest.sources, newest.series, stats.populations(places=places)
+    )
 
 
 def us_place() -> State | None:

@@ -123,9 +123,11 @@ def law_rows(st: State, on: dt.date) -> list[LawRow]:
 
 
 def law_events(st: State) -> list[charts.LawEvent]:
+    """The chart's markers: when each of the map's laws took effect (one query)."""
+    history = policy.fact_histories(state=st, topics=list(MARKER_TOPICS))
     events = []
     for topic in MARKER_TOPICS:
-        for f in policy.fact_history(state=st, topic=topic):
+        for f in history[topic]:
             if f.effective_date is None:
                 continue
             marker = MARKER_LABELS.get((topic, f.category))

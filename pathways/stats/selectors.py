@@ -91,8 +91,23 @@ def sources_for(*, indicator: Indicator) -> list[Source]:
 
 
 def default_source(*, indicator: Indicator) -> Source | None:
-    found = sources_for(indicator=indicator)
-    return found[0] if found else None
+    """The source reaching the latest period (``sources_for``'s first)."""
+    return default_sources(indicators=[indicator]).get(indicator.slug)
+
+
+def default_sources(*, indicators: list[Indicator]) -> dict[str, Source]:
+    """``default_source`` of several indicators in two queries: slug -> source."""
+    latest = (
+        Observation.objects.filter(indicator__in=indicators)
+        .values("indicator", "source")
+        .annotate(last=Max("period_end"))
+        .order_by("-last", "-source")
+    )
+    newest: dict[int, int] = {}
+    for row in latest:
+        newest.setdefault(row["indicator"], row["source"])
+    by_id = Source.objects.in_bulk(newest.values())
+    return {i.slug: by_id[newest[i.pk]] for i in indicators if i.pk in newest}
 
 
 def latest_period_end(*, indicator: Indicator, source: Source) -> dt.date | None:
@@ -177,11 +192,7 @@ class NewestSeries:
 def newest_series(*, places: list[State], indicators: list[Indicator]) -> NewestSeries:
     """Every period of each indicator, from its default source, for many places
     in one query (state pages, compare). Rates: ``with_rates`` on a series."""
-    srcs: dict[str, Source] = {}
-    for ind in indicators:
-        src = default_source(indicator=ind)
-        if src is not None:
-            srcs[ind.slug] = src
+    srcs = default_sources(indicators=indicators)
     out: dict[tuple[int, str], list[Observation]] = {}
     if srcs:
         by_slug = {i.slug: i for i in indicators}
