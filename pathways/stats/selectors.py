@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Q
 
 from pathways.core.models import Source
+from pathways.core.sources import unique_sources
 from pathways.places.models import State
 
 from .models import Indicator, Observation
@@ -298,8 +299,8 @@ def overdose_series(
     obs = series(place=place, indicator=indicator, source=source, start=start, end=end)
     pops = populations(places=[place])
     rated = pops if indicator.unit == Indicator.Unit.DEATHS else None
-    pop_sources = {p.source.pk: p.source for p in pops.values()}
-    return OverdoseSeries(with_rates(obs, pops=rated), list(pop_sources.values()))
+    pop_sources = unique_sources(p.source for p in pops.values())
+    return OverdoseSeries(with_rates(obs, pops=rated), pop_sources)
 
 
 @dataclass
