@@ -22,15 +22,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import (
-    SPECIFIC_FIELDS,
-    IssueArea,
-    Resource,
-    ResourceType,
-    Section,
-    Status,
-    Tag,
-)
+from .choices import SPECIFIC_FIELDS, ResourceType, Status
+from .models import IssueArea, Resource, Section, Tag
 
 ET = ZoneInfo("America/New_York")
 CONTENT_DIR = Path(__file__).resolve().parent / "seed_content"
@@ -93,6 +86,19 @@ class Counts:
     unchanged: int = 0
     kept: int = 0  # edited in the admin since the seed wrote it: left alone
     kept_slugs: list[str] = field(default_factory=list)
+
+    def rewrite(self, row, *, same: bool, force: bool) -> bool:
+        """Count an existing row; True when the seed should write it again: it
+        differs from the seed and staff have not edited it since (or ``force``)."""
+        if same:
+            self.unchanged += 1
+            return False
+        if _edited_since_seed(row) and not force:
+            self.kept += 1
+            self.kept_slugs.append(row.slug)
+            return False
+        self.updated += 1
+        return True
 
     def __str__(self) -> str:
         s = (
@@ -233,14 +239,8 @@ def _seed_areas(
         want = _area_wanted(spec, order)
         area = existing.get(spec["slug"])
         if area is not None:
-            if _area_state(area) == want:
-                counts.unchanged += 1
+            if not counts.rewrite(area, same=_area_state(area) == want, force=force):
                 continue
-            if _edited_since_seed(area) and not force:
-                counts.kept += 1
-                counts.kept_slugs.append(area.slug)
-                continue
-            counts.updated += 1
         else:
             area = IssueArea(slug=spec["slug"], publish_at=timezone.now())
             counts.created += 1
@@ -282,14 +282,8 @@ def _seed_resources(
         res = existing.get(spec["slug"])
         if res is not None:
             state = _resource_state(res, with_publish_at="publish_at" in want)
-            if state == want:
-                counts.unchanged += 1
+            if not counts.rewrite(res, same=state == want, force=force):
                 continue
-            if _edited_since_seed(res) and not force:
-                counts.kept += 1
-                counts.kept_slugs.append(res.slug)
-                continue
-            counts.updated += 1
         else:
             # Undated items: added now, a second apart, first in the list newest;
             # a translation: when its original was added.

@@ -10,6 +10,7 @@ See docs/data/state-laws.md.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import re
@@ -244,32 +245,17 @@ def derive_repeals(rows: Sequence[FactRow]) -> list[FactRow]:
 # -- sources --------------------------------------------------------------------------
 
 # (host, path prefix) -> publisher, for the datasets; other pages are named by host.
-PUBLISHERS: tuple[tuple[str, str, str], ...] = (
-    ("github.com", "/healthyregions/oeps", "Opioid Environment Policy Scan (OEPS)"),
-    (
-        "github.com",
-        "/GeoDaCenter/opioid-policy-scan",
-        "Opioid Environment Policy Scan v1 (GeoDa Center)",
-    ),
-    ("kff.org", "", "KFF"),
-    ("phlr.org", "", "Center for Public Health Law Research, Temple University"),
-    ("lawatlas.org", "", "LawAtlas (Center for Public Health Law Research)"),
-    ("worldpopulationreview.com", "", "World Population Review"),
-    ("drugpolicy.org", "", "Drug Policy Alliance"),
-    ("mgmagazine.com", "", "mg Magazine"),
-    ("filtermag.org", "", "Filter"),
-    ("vtdigger.org", "", "VTDigger"),
-    ("networkforphl.org", "", "Network for Public Health Law"),
+# Official: government sites and the research datasets the map is built on (marked
+# in the file). Everything else (press, law firms, advocacy, bill trackers,
+# third-party copies of statute text) is secondary.
+PUBLISHERS_FILE = Path(__file__).resolve().parent / "data" / "state_law_publishers.csv"
+with PUBLISHERS_FILE.open(encoding="utf-8", newline="") as _f:
+    _PUBLISHER_ROWS = list(csv.DictReader(_f))
+PUBLISHERS: tuple[tuple[str, str, str], ...] = tuple(
+    (r["host"], r["path_prefix"], r["publisher"]) for r in _PUBLISHER_ROWS
 )
-# Official: government sites and the research datasets the map is built on.
-# Everything else (press, law firms, advocacy, bill trackers, third-party copies of
-# statute text) is secondary.
-OFFICIAL_DATASETS: tuple[tuple[str, str], ...] = (
-    ("github.com", "/healthyregions/oeps"),
-    ("github.com", "/GeoDaCenter/opioid-policy-scan"),
-    ("kff.org", ""),
-    ("phlr.org", ""),
-    ("lawatlas.org", ""),
+OFFICIAL_DATASETS: tuple[tuple[str, str], ...] = tuple(
+    (r["host"], r["path_prefix"]) for r in _PUBLISHER_ROWS if r["official"] == "yes"
 )
 GOVERNMENT_HOST = re.compile(r"(^|\.)([a-z0-9-]+\.gov|state\.[a-z]{2}\.us)$")
 LICENSE = (

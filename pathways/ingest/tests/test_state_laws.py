@@ -18,20 +18,7 @@ from pathways.policy.models import PolicyFact, Topic
 from pathways.policy.services import HistoryItem, end_dates
 from pathways.policy.topics import BY_FACT, TOPIC_SPECS
 
-COLUMNS = [
-    "state",
-    "fact",
-    "value",
-    "effective_date",
-    "citation",
-    "source_name",
-    "source_url",
-    "as_of",
-    "confidence",
-    "evidence",
-    "notes",
-    "origin",
-]
+COLUMNS = [*state_laws.REQUIRED, *state_laws.OPTIONAL]
 HEADER = ",".join(COLUMNS) + "\n"
 PLACES = {"OR", "WA", "GA", "TX", "DC", "PR"}
 OEPS_NAL = (
