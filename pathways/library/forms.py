@@ -1,8 +1,9 @@
 """The comment form on an article page. Besides name, email and text it carries a
 honeypot field (``website``: hidden from people, so only bots fill it) and a signed
-timestamp (``started``) for the minimum fill time. Neither makes the form invalid:
-they set ``spam_reason`` and the comment is stored as spam without telling the
-sender (see services)."""
+timestamp (``started``) for the minimum fill time, both from ``pathways.core.abuse``.
+Neither makes the form invalid: they set ``spam_reason`` and the comment is stored
+as spam without telling the sender (see services). The one exception is a form
+open for over a day: it asks to be sent again."""
 
 from __future__ import annotations
 
