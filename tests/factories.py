@@ -15,15 +15,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from pathways.core.models import Source
-from pathways.library.models import (
-    Comment,
-    IssueArea,
-    Resource,
-    ResourceType,
-    Section,
-    Status,
-    Tag,
-)
+from pathways.library import models as library
 from pathways.newsletter.models import Subscriber
 from pathways.places.models import State
 from pathways.policy.categorize import categorize
@@ -205,13 +197,13 @@ class IssueAreaFactory(DjangoModelFactory):
     """A published issue area with one section (``sections=[(heading, text), ...]``)."""
 
     class Meta:
-        model = IssueArea
+        model = library.IssueArea
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Area {n}")
     slug = factory.Sequence(lambda n: f"area-{n}")
     summary = factory.Sequence(lambda n: f"Summary of area {n}.")
-    status = Status.PUBLISHED
+    status = library.Status.PUBLISHED
     publish_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
 
     @factory.post_generation
@@ -220,12 +212,14 @@ class IssueAreaFactory(DjangoModelFactory):
             return
         given = [("Our priorities", "- One\n- Two")] if extracted is None else extracted
         for i, (heading, text) in enumerate(given):
-            Section.objects.create(issue_area=self, heading=heading, text=text, order=i)
+            library.Section.objects.create(
+                issue_area=self, heading=heading, text=text, order=i
+            )
 
 
 class TagFactory(DjangoModelFactory):
     class Meta:
-        model = Tag
+        model = library.Tag
 
     name = factory.Sequence(lambda n: f"tag {n}")
     slug = factory.Sequence(lambda n: f"tag-{n}")
@@ -235,14 +229,14 @@ class ResourceFactory(DjangoModelFactory):
     """A published article; each later one a little older (``publish_at``)."""
 
     class Meta:
-        model = Resource
+        model = library.Resource
         skip_postgeneration_save = True
 
-    type = ResourceType.ARTICLE
+    type = library.ResourceType.ARTICLE
     title = factory.Sequence(lambda n: f"Resource {n}")
     slug = factory.Sequence(lambda n: f"resource-{n}")
     summary = factory.Sequence(lambda n: f"Summary of resource {n}.")
-    status = Status.PUBLISHED
+    status = library.Status.PUBLISHED
     publish_at = factory.Sequence(lambda n: timezone.now() - dt.timedelta(hours=n + 1))
 
     @factory.post_generation
@@ -258,7 +252,7 @@ class ResourceFactory(DjangoModelFactory):
 
 class CommentFactory(DjangoModelFactory):
     class Meta:
-        model = Comment
+        model = library.Comment
 
     article = factory.SubFactory(ResourceFactory)
     name = factory.Sequence(lambda n: f"Reader {n}")

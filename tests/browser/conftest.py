@@ -15,7 +15,8 @@ or the data the tests are skipped with the reason, unless ``PATHWAYS_REQUIRE_BRO
 How the live server sees the data
     ``live_server`` serves the site from a thread of the test process. pytest-django
     gives every test that uses it a *transactional* database (it requests
-    ``transactional_db`` itself), so the tests are marked
+    ``transactional_db`` itself), so every test here is marked (by this file's
+    ``pytest_collection_modifyitems``, with ``browser`` and ``realdata``)
     ``@pytest.mark.django_db(transaction=True, serialized_rollback=True)``:
     writes are committed, so the server thread sees them, and pytest-django runs
     these tests after the ordinary database tests. The price is that Django empties
@@ -74,6 +75,22 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 REQUIRE = os.environ.get("PATHWAYS_REQUIRE_BROWSER", "").lower() in {"1", "true", "yes"}
 WIDTHS = (1280, 360)
+# Given to every test in this folder (pytest_collection_modifyitems below).
+BROWSER_TEST = (
+    pytest.mark.browser,
+    pytest.mark.realdata,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items) -> None:
+    """Mark the browser tests before -m selects and pytest-django orders them."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            for mark in BROWSER_TEST:
+                item.add_marker(mark)
 
 
 def missing(reason: str) -> None:
@@ -210,6 +227,12 @@ def assert_no_axe_violations(page, name: str = "") -> None:
         f"axe-core found {len(violations)} violation(s) on {name or page.url}:\n"
         + format_violations(violations)
     )
+
+
+def follow(page, link, url) -> None:
+    """Click ``link`` and wait for the page at ``url`` (a string or a pattern)."""
+    link.click()
+    page.wait_for_url(url)
 
 
 def shot(page, name: str) -> Path:

@@ -11,15 +11,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from .conftest import assert_no_axe_violations, assert_no_third_party, shot
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.realdata,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
 
 FIT_QUERY = re.compile(r"/find/fit/\?.*zip=97214")
 # Fit results with fixed answers, for the small-screen and print shots.

@@ -14,12 +14,6 @@ import pytest
 
 from .conftest import WIDTHS, assert_no_axe_violations, assert_no_third_party, shot
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.realdata,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
 
 def lang(page) -> str:
     return page.locator("html").get_attribute("lang")
@@ -76,20 +70,18 @@ def test_switch_to_spanish_and_back(site, page, context, requests_seen):
     assert_no_third_party(requests_seen, site)
 
 
-@pytest.mark.parametrize(
-    ("path", "name", "heading"),
-    [
-        (
-            "/es/",
-            "home",
-            "Políticas de drogas por estado, con la fuente de cada número",
-        ),
-        ("/es/states/OR/", "state", "Oregon"),
-        ("/es/map/", "map", "Mapa de políticas de drogas"),
-        ("/es/find/", "find", "Busca servicios de tratamiento y apoyo"),
-    ],
-)
-def test_spanish_pages_are_accessible(site, page, requests_seen, path, name, heading):
+# name: (path, main heading)
+SPANISH_PAGES = {
+    "home": ("/es/", "Políticas de drogas por estado, con la fuente de cada número"),
+    "state": ("/es/states/OR/", "Oregon"),
+    "map": ("/es/map/", "Mapa de políticas de drogas"),
+    "find": ("/es/find/", "Busca servicios de tratamiento y apoyo"),
+}
+
+
+@pytest.mark.parametrize("name", SPANISH_PAGES)
+def test_spanish_pages_are_accessible(site, page, requests_seen, name):
+    path, heading = SPANISH_PAGES[name]
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(site + path)

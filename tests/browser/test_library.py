@@ -20,17 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import (
-    assert_no_axe_violations,
-    assert_no_third_party,
-    shot,
-)
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.realdata,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+from .conftest import assert_no_axe_violations, assert_no_third_party, follow, shot
 
 MODERATOR = ("walk-moderator", "walk-moderator-password-1")
 ARTICLE = "/library/harm-reduction-model-of-treatment/"
@@ -102,8 +92,7 @@ def test_library_walk(moderator, mailbox, site, page, requests_seen):
     assert_no_axe_violations(page, "issue area listing, page 2")
 
     # A resource
-    cards.first.click()
-    page.wait_for_url(re.compile(r"/library/[^/]+/$"))
+    follow(page, cards.first, re.compile(r"/library/[^/]+/$"))
     assert page.locator("h1").is_visible()
     shot(page, "library-04-resource")
     assert_no_axe_violations(page, "resource")

@@ -7,17 +7,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from pathways.maps import layers
 
 from .conftest import assert_no_axe_violations, assert_no_third_party, shot
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.realdata,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
 
 LAYER_NAMES = {spec.slug: spec.name for spec in layers.LAYERS}
 

@@ -6,18 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import (
-    WIDTHS,
-    assert_no_axe_violations,
-    assert_no_third_party,
-    shot,
-)
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.realdata,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+from .conftest import WIDTHS, assert_no_axe_violations, assert_no_third_party, shot
 
 # path, main heading, a text that is only there when the real data is loaded
 PAGES = {

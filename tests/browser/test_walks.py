@@ -14,13 +14,7 @@ import re
 
 import pytest
 
-from .conftest import assert_no_axe_violations, assert_no_third_party, shot
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.realdata,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+from .conftest import assert_no_axe_violations, assert_no_third_party, follow, shot
 
 
 def submit(page, form_selector: str) -> None:
@@ -89,8 +83,7 @@ def test_library_content_walk(site, page, requests_seen):
             "and conftest offers no hook to seed it (test bodies must not write "
             "to the database)"
         )
-    areas.first.click()
-    page.wait_for_url(re.compile(r"/issues/[^/]+/$"))
+    follow(page, areas.first, re.compile(r"/issues/[^/]+/$"))
     assert page.locator("h1").is_visible()
     assert_no_axe_violations(page, "an issue area")
 
@@ -99,8 +92,7 @@ def test_library_content_walk(site, page, requests_seen):
     assert cards.count() >= 1, "library page 2 is empty"
     shot(page, "walk-library-page-2")
     assert_no_axe_violations(page, "/library/?page=2")
-    cards.first.click()
-    page.wait_for_url(re.compile(r"/library/[^/]+/$"))
+    follow(page, cards.first, re.compile(r"/library/[^/]+/$"))
     assert page.locator("h1").is_visible()
     assert_no_axe_violations(page, "a resource page")
 

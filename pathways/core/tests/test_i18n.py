@@ -182,26 +182,23 @@ def test_reverse_follows_the_active_language():
         assert reverse("admin:index") == "/admin/"
 
 
-@pytest.mark.parametrize(
-    ("path", "code", "expected"),
-    [
-        ("/library/?page=2", "es", "/es/library/?page=2"),
-        ("/es/library/?page=2", "en", "/library/?page=2"),
-        (
-            "/find/?zip=97214&payment=medicaid",
-            "es",
-            "/es/find/?zip=97214&payment=medicaid",
-        ),
-        ("/es/find/?zip=97214", "en", "/find/?zip=97214"),
-        ("/", "es", "/es/"),
-        ("/es/", "en", "/"),
-        # A path that resolves nowhere still gets a working switch.
-        ("/no-such-page/?x=1", "es", "/es/no-such-page/?x=1"),
-        ("/es/no-such-page/", "en", "/no-such-page/"),
-    ],
-)
-def test_url_in_language(path, code, expected):
-    assert url_in_language(path, code) == expected
+# The same page in English and in Spanish; the switch goes both ways.
+SAME_PAGE = [
+    ("/library/?page=2", "/es/library/?page=2"),
+    ("/find/?zip=97214&payment=medicaid", "/es/find/?zip=97214&payment=medicaid"),
+    ("/find/?zip=97214", "/es/find/?zip=97214"),
+    ("/", "/es/"),
+    # A path that resolves nowhere still gets a working switch.
+    ("/no-such-page/?x=1", "/es/no-such-page/?x=1"),
+    ("/no-such-page/", "/es/no-such-page/"),
+]
+
+
+@pytest.mark.parametrize("to", ["es", "en"])
+@pytest.mark.parametrize(("english", "spanish"), SAME_PAGE)
+def test_url_in_language(english, spanish, to):
+    given, expected = (english, spanish) if to == "es" else (spanish, english)
+    assert url_in_language(given, to) == expected
 
 
 def test_strip_language_prefix():
@@ -297,13 +294,11 @@ def test_api_and_probe_stay_english(client):
 
 @pytest.mark.django_db
 def test_spanish_pages_use_spanish_dates_and_labels(client):
-    html = client.get(
-        "/es/compare/?states=OR&states=WA&date=2024-03-05"
-    ).content.decode()
-    assert "5 de marzo de 2024" in html
-    assert "Comparar estados" in html or "Cambiar los estados" in html
-    en = client.get("/compare/?states=OR&states=WA&date=2024-03-05").content.decode()
-    assert "March 5, 2024" in en
+    url = "/compare/?states=OR&states=WA&date=2024-03-05"
+    es = client.get("/es" + url).content.decode()
+    assert "5 de marzo de 2024" in es
+    assert "Comparar estados" in es or "Cambiar los estados" in es
+    assert "March 5, 2024" in client.get(url).content.decode()
 
 
 @pytest.mark.django_db
