@@ -51,7 +51,7 @@ def client_hash(request: HttpRequest) -> str:
 
 def honeypot_field(label) -> forms.CharField:
     """The honeypot: the template hides it from sight, from screen readers and
-    from the tab order (``core/_honeypot.html``)."""
+    from the tab order (``core/_honeypot.html``, included with ``field``)."""
     return forms.CharField(
         label=label,
         required=False,
