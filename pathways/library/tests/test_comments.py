@@ -19,7 +19,7 @@ from django.utils import timezone
 from pathways.core import abuse
 from pathways.library import services
 from pathways.library.models import Comment, CommentStatus, ResourceType, Status
-from tests.factories import ResourceFactory
+from tests.factories import CommentFactory, ResourceFactory
 from tests.helpers import admin_action, assert_field_error
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_cache")]
@@ -373,14 +373,7 @@ def test_article_page_advertises_comment_feeds(client, article):
 def test_article_page_query_count_is_constant(
     client, article, django_assert_max_num_queries
 ):
-    for i in range(25):
-        Comment.objects.create(
-            article=article,
-            name=f"n{i}",
-            text=f"t{i}",
-            ip_hash="h",
-            status=CommentStatus.APPROVED,
-        )
+    CommentFactory.create_batch(25, article=article, status=CommentStatus.APPROVED)
     # session-less page: article, issue areas, tags, comments, other-language versions
     with django_assert_max_num_queries(5):
         resp = client.get(article.get_absolute_url())
@@ -396,12 +389,11 @@ def test_comment_feeds_parse_and_hold_approved_only(client, article, kind):
     for i, status in enumerate(
         [CommentStatus.APPROVED, CommentStatus.PENDING, CommentStatus.APPROVED]
     ):
-        Comment.objects.create(
+        CommentFactory(
             article=article,
             name=f"Reader {i}",
             email=SECRET_EMAIL,
             text=f"Comment {i} see https://example.org/{i}",
-            ip_hash="h",
             status=status,
             created_at=now - dt.timedelta(hours=10 - i),
         )

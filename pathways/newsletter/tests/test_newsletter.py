@@ -16,6 +16,7 @@ from pathways.library.models import IssueArea
 from pathways.library.seed import seed_library
 from pathways.newsletter import services, tokens
 from pathways.newsletter.models import Subscriber
+from tests.factories import SubscriberFactory
 from tests.helpers import admin_action
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_cache")]
@@ -219,9 +220,9 @@ def test_zip_and_email_validation_on_the_model(areas):
 def test_email_unique_case_insensitively_in_the_database(areas):
     from django.db import IntegrityError, transaction
 
-    Subscriber.objects.create(email="case@example.org")
+    SubscriberFactory(email="case@example.org")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Subscriber.objects.create(email="CASE@example.org")
+        SubscriberFactory(email="CASE@example.org")
 
 
 def test_admin_lists_searches_and_exports_csv(client, areas):

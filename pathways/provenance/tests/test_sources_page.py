@@ -17,6 +17,7 @@ from pathways.maps import layers
 from pathways.policy import selectors as policy
 from pathways.policy.models import PolicyFact
 from pathways.provenance import page as v
+from tests.factories import PolicyFactFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -94,10 +95,7 @@ def test_empty_database_renders(client, django_assert_max_num_queries):
 
 def test_hand_made_sources_and_run(client):
     """A source with no figures and a law source: grouped, linked, counted."""
-    from pathways.places.models import State
-    from pathways.policy.models import Topic
-
-    Source.objects.create(
+    SourceFactory(
         slug="ref-list",
         publisher="Example Bureau",
         dataset="Example code list",
@@ -105,7 +103,7 @@ def test_hand_made_sources_and_run(client):
         license="Public domain",
         notes="A short note.",
     )
-    law = Source.objects.create(
+    law = SourceFactory(
         slug="law-x",
         publisher="example.org",
         dataset="Web page example.org/law",
@@ -113,22 +111,16 @@ def test_hand_made_sources_and_run(client):
         url="https://example.org/law",
         doc="docs/data/state-laws.md",
     )
-    topic = Topic.objects.get(slug="possession-class")  # synced after migrate
-    wy = State.objects.get(postal="WY")
-    PolicyFact.objects.create(
-        state=wy, topic=topic, source=law, value="Felony", category="felony"
-    )
-    law2 = Source.objects.create(
+    law2 = SourceFactory(
         slug="law-y", publisher="example.net", dataset="Web page example.net/law"
     )
-    PolicyFact.objects.create(
-        state=wy,
-        topic=topic,
-        source=law2,
-        value="Misdemeanor",
-        category="misdemeanor",
-        confidence="low",
+    # Wyoming's possession class (a topic synced after migrate), two ways.
+    in_wyoming = {"state__postal": "WY", "topic__slug": "possession-class"}
+    felony = PolicyFactFactory(**in_wyoming, source=law, value="Felony")
+    low = PolicyFactFactory(
+        **in_wyoming, source=law2, value="Misdemeanor", confidence="low"
     )
+    assert (felony.category, low.category) == ("felony", "misdemeanor")
     ImportRun.objects.create(
         source_slug="state-laws",
         path="/data/laws/policy_facts.csv",

@@ -12,6 +12,7 @@ from django.db import connection
 from pathways.library.models import Resource, ResourceType, Status
 from pathways.search import backends, index
 from pathways.search.models import SearchDocument
+from tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +103,7 @@ def test_drafts_are_not_found_and_edits_show_up_without_a_hook(client, seeded):
 
 
 def test_highlight_is_escaped(client, seeded):
-    Resource.objects.create(
+    ResourceFactory(
         type=ResourceType.ARTICLE,
         title="<script>alert('quokka')</script> quokka",
         slug="quokka",

@@ -9,6 +9,7 @@ from django.utils.html import escape
 
 from pathways.newsletter import tokens
 from pathways.newsletter.models import Subscriber
+from tests.factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +95,7 @@ def test_signup_email_and_zip_are_echoed_escaped(client, payload):
 def test_stored_address_is_rendered_escaped(client, payload):
     # The form never accepts these; store one directly (as an import might) and
     # check every page that shows an address.
-    sub = Subscriber.objects.create(email=payload[:254])
+    sub = SubscriberFactory(email=payload[:254])
     for url in (
         f"/updates/confirm/{tokens.make_confirm_token(sub)}/",
         f"/updates/unsubscribe/{tokens.make_unsubscribe_token(sub)}/",

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from pathways.core.abuse import form_token, hash_address
 from pathways.treatment.models import ListingReport
 from pathways.treatment.report import RATE_LIMIT
-from tests.factories import FacilityFactory
+from tests.factories import FacilityFactory, ListingReportFactory
 from tests.helpers import admin_action, assert_field_error
 
 from .finder_fixtures import *  # noqa: F403  (the fixture: portland)
@@ -144,9 +144,7 @@ def staff(client, db):
 
 
 def test_admin_actions_record_who_and_when(client, fac, staff):
-    reports = [
-        ListingReport.objects.create(facility=fac, kind="closed") for _ in range(3)
-    ]
+    reports = ListingReportFactory.create_batch(3, facility=fac, kind="closed")
     for action, status in (
         ("mark_in_progress", "in-progress"),
         ("mark_resolved", "resolved"),
@@ -164,10 +162,8 @@ def test_admin_actions_record_who_and_when(client, fac, staff):
 
 def test_admin_filters_search_and_email_for_staff(client, fac, staff):
     other = FacilityFactory(lat=45.5, lng=-122.6, name="Other Place")
-    ListingReport.objects.create(
-        facility=fac, kind="closed", contact_email="who@example.org"
-    )
-    ListingReport.objects.create(facility=other, kind="other")
+    ListingReportFactory(facility=fac, kind="closed", contact_email="who@example.org")
+    ListingReportFactory(facility=other, kind="other")
     changelist = "/admin/treatment/listingreport/"
     html = client.get(changelist, {"q": "Harbor"}).content.decode()
     assert "Harbor Recovery" in html and "Other Place" not in html
@@ -180,7 +176,7 @@ def test_admin_filters_search_and_email_for_staff(client, fac, staff):
 
 
 def test_admin_requires_staff(client, fac, db):
-    r = ListingReport.objects.create(facility=fac, kind="closed")
+    r = ListingReportFactory(facility=fac, kind="closed")
     resp = client.get(f"/admin/treatment/listingreport/{r.pk}/change/")
     assert resp.status_code == 302 and "/login/" in resp["Location"]
 
