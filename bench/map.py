@@ -106,7 +106,7 @@ def main() -> None:
     cold = []
     for u in urls:
         geometry.state_shapes.cache_clear()
-        layers._compute_breaks.cache_clear()
+        layers.clear_caches()
         cache.clear()
         connections.close_all()
         cold.append(timed(u))

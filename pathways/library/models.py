@@ -19,6 +19,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pathways.maps import layers
+
 # Names other modules (and the migrations) import from here.
 from .choices import (  # noqa: F401
     SPECIFIC_FIELDS,
@@ -211,10 +213,8 @@ class IssueArea(Publishable):
 
     def map_layer_specs(self) -> list:
         """The related layers, in the map's own order (as the admin lists them)."""
-        from pathways.maps.layers import LAYERS
-
         wanted = set(self.map_layers)
-        return [spec for spec in LAYERS if spec.slug in wanted]
+        return [spec for spec in layers.LAYERS if spec.slug in wanted]
 
 
 class Section(models.Model):

@@ -8,6 +8,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pathways.maps import layers
+
 # Slugs that /library/<slug>/ cannot take: the listing and feed URLs use them.
 RESERVED_SLUGS = frozenset({"feed", "type", "tag", "page"})
 
@@ -49,17 +51,13 @@ def validate_isbn(value: str) -> None:
 
 
 def layer_choices() -> list[tuple[str, str]]:
-    from pathways.maps.layers import LAYERS
-
-    return [(spec.slug, spec.name) for spec in LAYERS]
+    return [(spec.slug, spec.name) for spec in layers.LAYERS]
 
 
 def validate_map_layers(value) -> None:
-    from pathways.maps.layers import BY_SLUG
-
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValidationError(_("Map layers must be a list of layer slugs."))
-    unknown = [v for v in value if v not in BY_SLUG]
+    unknown = [v for v in value if v not in layers.BY_SLUG]
     if unknown:
         raise ValidationError(
             _("Unknown map layer: %(slugs)s."), params={"slugs": ", ".join(unknown)}

@@ -62,17 +62,12 @@ class MapParams:
 
     def query(self, **overrides: str) -> str:
         """The query string for this view with some parameters changed."""
-        q = {"layer": self.spec.slug}
-        if self.spec.kind in ("policy", "decrim"):
-            q["date"] = self.on.isoformat()
-        elif self.spec.kind == "overdose":
-            q["drug"] = self.drug
-            if self.period:
-                q["period"] = f"{self.period:%Y-%m}"
-        elif self.year:
-            q["year"] = str(self.year)
+        q = {"layer": self.spec.slug, **self.spec.url_params(self.layer_query())}
         q.update(overrides)
         return urlencode({k: v for k, v in q.items() if v})
+
+    def layer_query(self) -> layers.Query:
+        return layers.Query(self.on, self.drug, self.period, self.year)
 
 
 def parse(request: HttpRequest) -> MapParams:
@@ -126,15 +121,10 @@ def parse(request: HttpRequest) -> MapParams:
 
 
 def _context(request: HttpRequest, params: MapParams) -> dict:
-    view = layers.render(
-        params.spec,
-        on=params.on,
-        drug=params.drug,
-        period=params.period,
-        year=params.year,
-    )
+    uses = params.spec.uses
+    view = params.spec.view(params.layer_query(), layers.states())
     if (
-        params.spec.kind == "overdose"
+        "period" in uses
         and params.period is not None
         and view.params.get("period") != f"{params.period:%Y-%m}"
     ):
@@ -176,10 +166,8 @@ def _context(request: HttpRequest, params: MapParams) -> dict:
         "groups": groups,
         "viewbox": geometry.VIEWBOX,
         "drugs": [(slug, _(label)) for slug, label in layers.DRUGS],
-        "periods": [p for p in layers.overdose_periods(params.drug)]
-        if params.spec.kind == "overdose"
-        else [],
-        "years": stats.arrest_years() if params.spec.kind == "arrests" else [],
+        "periods": layers.overdose_periods(params.drug) if "period" in uses else [],
+        "years": stats.arrest_years() if "year" in uses else [],
         "download_csv": f"{api}?{urlencode({**view.params, 'format': 'csv'})}",
         "download_json": f"{api}?{urlencode(view.params)}",
         "query": params.query(),
