@@ -208,6 +208,17 @@ def resource_specs_es() -> list[dict]:
     return out
 
 
+def _save(row, want: dict, fields: tuple[str, ...], originals: dict | None) -> None:
+    """Set the ``fields`` the seed gives (and a translation's original), check, save."""
+    for name in fields:
+        if name in want:
+            setattr(row, name, want[name])
+    if want["translation_of"]:
+        row.translation_of = originals[want["translation_of"]]
+    row.full_clean()
+    row.save()
+
+
 def _mark_seeded(model, pk: int) -> None:
     model.objects.filter(pk=pk).update(seeded_at=F("updated_at"))
 
@@ -244,12 +255,7 @@ def _seed_areas(
         else:
             area = IssueArea(slug=spec["slug"], publish_at=timezone.now())
             counts.created += 1
-        for name in AREA_FIELDS:
-            setattr(area, name, want[name])
-        if want["translation_of"]:
-            area.translation_of = originals[want["translation_of"]]
-        area.full_clean()
-        area.save()
+        _save(area, want, AREA_FIELDS, originals)
         area.sections.all().delete()
         Section.objects.bulk_create(
             Section(issue_area=area, heading=h, text=t, order=i)
@@ -295,13 +301,7 @@ def _seed_resources(
                 else now - dt.timedelta(seconds=i),
             )
             counts.created += 1
-        for name in (*RESOURCE_FIELDS, "publish_at"):
-            if name in want:
-                setattr(res, name, want[name])
-        if want["translation_of"]:
-            res.translation_of = originals[want["translation_of"]]
-        res.full_clean()
-        res.save()
+        _save(res, want, (*RESOURCE_FIELDS, "publish_at"), originals)
         res.issue_areas.set([areas[s] for s in want["issue_areas"]])
         res.tags.set([tags[s] for s in want["tags"]])
         _mark_seeded(Resource, res.pk)
