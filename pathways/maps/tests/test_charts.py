@@ -8,7 +8,7 @@ import re
 import pytest
 
 from pathways.maps import charts
-from pathways.maps.charts import LawEvent, Point, Series
+from pathways.maps.charts import LawEvent, Point, Series, draw
 
 D = dt.date
 
@@ -175,7 +175,7 @@ def test_points_scale_to_plot_corners():
     assert x0 == lay.left and x1 == lay.width - lay.gutter
     assert y0 > y1  # higher values are higher up
     # 50 is the top tick: its grid line is at y1
-    assert f'y1="{charts._f(y1)}"' in chart.svg
+    assert f'y1="{draw._f(y1)}"' in chart.svg
 
 
 def test_table_has_the_same_numbers_newest_first_with_missing_labels():
