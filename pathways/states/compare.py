@@ -12,6 +12,7 @@ from pathways.core.models import Source
 from pathways.core.sources import unique_sources
 from pathways.maps import charts, layers
 from pathways.places.models import State
+from pathways.policy import selectors as policy
 from pathways.stats.models import Indicator
 
 from .figures import overdose_chart, overdose_data, us_place
@@ -47,9 +48,12 @@ class CompareRow:
     sources: list[Source]
 
 
-def _render(spec: layers.LayerSpec, on: dt.date, places: list[State]):
-    """``layers.render``; a figure layer whose indicator was never loaded (an
-    empty database) shows "No data" instead of failing."""
+def _view(spec: layers.Layer, on: dt.date, places: list[State], facts):
+    """The layer for ``places``: a law layer from the facts already read, a figure
+    layer from its figures; one whose indicator was never loaded (an empty
+    database) shows "No data" instead of failing."""
+    if isinstance(spec, layers.LawLayer):
+        return spec.from_facts(facts, on, places)
     try:
         return layers.render(spec, on=on, places=places)
     except Indicator.DoesNotExist:
@@ -80,14 +84,13 @@ class ComparePage:
 def compare_page(chosen: list[State], on: dt.date) -> ComparePage:
     """The page model of /compare/ for ``chosen`` (one to ``MAX_COMPARE`` states)."""
     rows: list[CompareRow] = []
+    facts = policy.facts_on(on=on)  # every law layer from one read
     for spec in layers.LAYERS:
-        view = _render(spec, on, chosen)
+        view = _view(spec, on, chosen, facts)
         cells = [
             (
                 view.cells[st.postal],
-                sentence(spec.slug, view.cells[st.postal].category)
-                if spec.kind in ("policy", "decrim")
-                else "",
+                sentence(spec.slug, view.cells[st.postal].category) if spec.law else "",
             )
             for st in chosen
         ]

@@ -88,14 +88,13 @@ def _alt(f: PolicyFact) -> dict:
 
 
 def law_rows(st: State, on: dt.date) -> list[LawRow]:
-    facts = {x.topic.slug: x for x in policy.facts_on(on=on, state=st)}
+    """Every law layer's row for one state on ``on``, from one read of its facts."""
+    in_effect = policy.facts_on(on=on, state=st)
+    facts = {x.topic.slug: x for x in in_effect}
     rows = []
-    for spec in layers.LAYERS:
-        if spec.kind not in ("policy", "decrim"):
-            continue
-        cell = layers.render(spec, on=on, places=[st]).cells[st.postal]
+    for spec, cell in layers.state_summary(st, on, facts=in_effect):
         also: list[dict] = []
-        if spec.kind == "decrim":
+        if isinstance(spec, layers.DecrimLayer):
             topic = (
                 DECRIM_TOPICS[0] if cell.category == "in-effect" else DECRIM_TOPICS[1]
             )
