@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from pathways.maps import layers
 from pathways.places.models import State
+from pathways.policy.selectors import FactOnDate
 from pathways.stats import selectors as stats
 from pathways.stats.models import Observation
 
@@ -54,14 +55,21 @@ def _state_names(places: list[State]) -> dict[str, str]:
     return {p.postal: p.name for p in places}
 
 
-def layer_gaps(places: list[State], today: dt.date) -> list[LayerGap]:
+def layer_gaps(
+    places: list[State], today: dt.date, in_effect: list[FactOnDate]
+) -> list[LayerGap]:
     """Every map layer as the map shows it by default, and the states without a
-    value (no data, suppressed, not usable)."""
+    value (no data, suppressed, not usable). Law layers are built from
+    ``in_effect`` (``policy.facts_on(on=today)``, read once)."""
     out = []
     map_url = reverse("maps:map")
     for spec in layers.LAYERS:
         try:
-            view = layers.render(spec, on=today, places=places)
+            view = (
+                spec.from_facts(in_effect, today, places)
+                if spec.law
+                else layers.render(spec, on=today, places=places)
+            )
         except ObjectDoesNotExist:
             out.append(
                 LayerGap(

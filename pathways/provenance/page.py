@@ -13,6 +13,7 @@ from pathways.core.models import Source
 from pathways.maps import layers
 from pathways.policy import selectors as policy
 from pathways.policy.models import PolicyFact
+from pathways.policy.selectors import FactOnDate
 from pathways.stats import selectors as stats
 
 from .datasets import Group, dataset_groups, observation_summary
@@ -55,7 +56,7 @@ class Conflict:
 
 
 def _facts(
-    today: dt.date, fact_rows: list[dict]
+    in_effect: list[FactOnDate], fact_rows: list[dict]
 ) -> tuple[list[tuple[str, str, str, int]], dict]:
     labels = dict(PolicyFact.Confidence.choices)
     counts = {r["confidence"]: r["n"] for r in fact_rows}
@@ -63,7 +64,6 @@ def _facts(
         (c or "unrated", _(labels[c]), _(CONFIDENCE_HELP[c]), counts.get(c, 0))
         for c in CONFIDENCE_ORDER
     ]
-    in_effect = policy.facts_on(on=today)
     conflicts = [
         Conflict(
             x.state.name,
@@ -112,14 +112,15 @@ def build(today: dt.date) -> dict:
     summary = observation_summary()
     groups, law, population_uses, by_topic = dataset_groups(summary, fact_rows)
     vintages = {d.pk: d.vintage or d.publisher for g in groups for d in g.datasets}
-    confidence, facts = _facts(today, fact_rows)
+    in_effect = policy.facts_on(on=today)  # every law layer and the conflicts
+    confidence, facts = _facts(in_effect, fact_rows)
     overdose_kinds = _overdose_kinds(by_topic.get("overdose", []), groups)
     return {
         "today": today,
         "groups": groups,
         "law": law,
         "datasets_count": sum(1 for g in groups for d in g.datasets if d.values),
-        "layer_gaps": layer_gaps(places, today),
+        "layer_gaps": layer_gaps(places, today, in_effect),
         "series_gaps": series_gaps(places, summary, vintages),
         "arrest_years": arrest_years(places),
         "low_coverage": stats.LOW_COVERAGE,
