@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pathways.core.models import Source
+from pathways.core.sources import unique_sources
 from pathways.places.models import State
 
 if TYPE_CHECKING:
@@ -94,11 +95,7 @@ def no_data(st: State, label: str = "") -> Cell:
 
 def sources_of(cells: Iterable[Cell]) -> list[Source]:
     """The cells' sources, each once, in the order first cited."""
-    seen: dict[int, Source] = {}
-    for c in cells:
-        if c.source is not None:
-            seen.setdefault(c.source.pk, c.source)
-    return list(seen.values())
+    return unique_sources(c.source for c in cells)
 
 
 def day(d: dt.date) -> str:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from pathways.core.models import Source
+from pathways.core.sources import unique_sources
 from pathways.ingest.models import ImportRun
 from pathways.places.models import State
 from pathways.stats import selectors as stats
@@ -266,9 +267,7 @@ class OverdoseLayer(RateLayer):
                 )
                 cells[st.postal].source, cells[st.postal].flags = src, flags
         drug_label = dict(DRUGS).get(drug, ind.name)
-        pop_sources = {
-            r.population.source.pk: r.population.source for r in rates if r.population
-        }
+        pop_sources = unique_sources(r.population.source for r in rates if r.population)
         return LayerView(
             self,
             cells,
@@ -276,7 +275,7 @@ class OverdoseLayer(RateLayer):
             f"{_(self.name)}: {_(drug_label)}",
             _("12 months ending %(month)s · deaths where they occurred (CDC/NCHS VSRR)")
             % {"month": month(period)},
-            [src, *pop_sources.values()],
+            [src, *pop_sources],
             {"drug": drug, "period": f"{period:%Y-%m}"},
             notes=[
                 _("Provisional counts; the latest months are incomplete."),
