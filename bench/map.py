@@ -79,7 +79,7 @@ def main() -> None:
     urls = []
     for _ in range(args.requests):
         spec = rng.choice(layers.LAYERS)
-        if spec.kind == "overdose":
+        if "drug" in spec.uses:
             drug = rng.choice(layers.DRUGS)[0]
             periods = layers.overdose_periods(drug)
             p = rng.choice(periods) if periods else None
@@ -87,7 +87,7 @@ def main() -> None:
                 f"/map/?layer={spec.slug}&drug={drug}"
                 + (f"&period={p:%Y-%m}" if p else "")
             )
-        elif spec.kind == "arrests":
+        elif "year" in spec.uses:
             urls.append(f"/map/?layer={spec.slug}&year={rng.choice(years)}")
         else:
             y = rng.randint(2010, 2026)
