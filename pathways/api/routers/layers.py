@@ -19,13 +19,14 @@ LayerEnvelope = s.envelope_of(s.LayerCellOut, "LayerEnvelope")
 
 
 def _layer_params(spec, date, drug, period_text, year):
-    if spec.kind == "overdose":
+    """The render arguments for the query parameters this layer ``uses``."""
+    if "drug" in spec.uses:
         if drug and drug not in dict(layers.DRUGS):
             raise ApiError(
                 400, f"Unknown drug {drug!r}; known: {', '.join(dict(layers.DRUGS))}"
             )
         return {"drug": drug, "period": parse_period(period_text, "period")}
-    if spec.kind == "arrests":
+    if "year" in spec.uses:
         return {"year": year}
     return {"on": date}
 
