@@ -92,10 +92,15 @@ def sources_by_topic() -> tuple[dict[int, list[str]], list[Source]]:
 
 
 def facts_on(
-    *, on: dt.date, topic: str | None = None, state: State | None = None
+    *,
+    on: dt.date,
+    topic: str | None = None,
+    state: State | None = None,
+    states: list[State] | None = None,
 ) -> list[FactOnDate]:
-    """The preferred fact per (state, topic) in effect on ``on``. States without a
-    fact for a topic are absent ("no data", not "no law"). One query."""
+    """The preferred fact per (state, topic) in effect on ``on``, for one ``state``,
+    some ``states`` or all. States without a fact for a topic are absent ("no
+    data", not "no law"). One query."""
     qs = (
         PolicyFact.objects.current()
         .in_effect_on(on)
@@ -105,6 +110,8 @@ def facts_on(
         qs = qs.filter(topic__slug=topic)
     if state is not None:
         qs = qs.filter(state=state)
+    if states is not None:
+        qs = qs.filter(state__in=states)
     groups: dict[tuple[int, int], list[PolicyFact]] = defaultdict(list)
     for fact in qs:
         groups[(fact.state_id, fact.topic_id)].append(fact)

@@ -84,7 +84,7 @@ class ComparePage:
 def compare_page(chosen: list[State], on: dt.date) -> ComparePage:
     """The page model of /compare/ for ``chosen`` (one to ``MAX_COMPARE`` states)."""
     rows: list[CompareRow] = []
-    facts = policy.facts_on(on=on)  # every law layer from one read
+    facts = policy.facts_on(on=on, states=chosen)  # every law layer from one read
     for spec in layers.LAYERS:
         view = _view(spec, on, chosen, facts)
         cells = [
