@@ -140,35 +140,24 @@ class RateLayer(Layer):
 
 
 def overdose_periods(drug: str) -> list[dt.date]:
-    """Every 12-month period the newest release has for ``drug``, oldest first."""
+    """Every 12-month period the newest release has for ``drug``, oldest first
+    (the nation's series, ``stats.periods``)."""
     ind = Indicator.objects.filter(slug=drug).first()
-    if ind is None:
+    src = stats.default_source(indicator=ind) if ind else None
+    us = State.objects.filter(postal="US").first()
+    if src is None or us is None:
         return []
-    src = stats.default_source(indicator=ind)
-    return list(
-        Observation.objects.filter(indicator=ind, source=src, place__postal="US")
-        .order_by("period_end")
-        .values_list("period_end", flat=True)
-    )
+    return stats.periods(indicator=ind, source=src, place=us)
 
 
 def default_period(drug: str) -> dt.date | None:
     """The latest period with values for at least 90% of the states that ever have
     one (the very latest months are often mostly blank for single drugs)."""
     ind = Indicator.objects.filter(slug=drug).first()
-    if ind is None:
+    src = stats.default_source(indicator=ind) if ind else None
+    if src is None:
         return None
-    src = stats.default_source(indicator=ind)
-    counts = dict(
-        Observation.objects.filter(
-            indicator=ind,
-            source=src,
-            value__isnull=False,
-            place__kind__in=["state", "district"],
-        )
-        .values_list("period_end")
-        .annotate(n=Count("id"))
-    )
+    counts = stats.states_with_values(indicator=ind, source=src)
     if not counts:
         return None
     best = max(counts.values())
@@ -210,18 +199,7 @@ class OverdoseLayer(RateLayer):
     def all_rates(self, key: str) -> list[float]:
         ind = Indicator.objects.get(slug=key)
         src = stats.default_source(indicator=ind)
-        pops = stats.populations()
-        values = []
-        for o in Observation.objects.filter(
-            indicator=ind,
-            source=src,
-            place__kind__in=["state", "district"],
-            value__isnull=False,
-        ).only("place_id", "value", "period_end"):
-            pop = stats.population_for(pops, o.place_id, o.period_end.year)
-            if pop:
-                values.append(o.value / pop.value * 100_000)
-        return values
+        return stats.state_rates(indicator=ind, source=src) if src else []
 
     def view(self, query: Query, places: list[State]) -> LayerView:
         drug = query.drug or DEFAULT_DRUG
