@@ -47,3 +47,20 @@ def manage(url: str, *commands: list[str]) -> None:
             check=True,
             capture_output=True,
         )
+
+
+def django_client(url: str):
+    """Set Django up in this process on database ``url`` (development settings,
+    DEBUG off, any host) and return a test client: server time, no network."""
+    os.environ.update(
+        DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.dev", DEBUG="0"
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["*"]
+    return Client()

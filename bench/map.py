@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import random
 import re
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchlib import fresh_db, manage, pct
+from benchlib import django_client, fresh_db, manage, pct
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_BYTES = 120_000
@@ -41,25 +39,15 @@ def main() -> None:
     url = fresh_db(args.database_url, Path(tmp) / "bench_map.sqlite3", "bench_map")
     manage(url, ["migrate", "-v0"], ["ingest", "--all", "--no-progress"])
 
-    os.environ.update(
-        DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.dev", DEBUG="0"
-    )
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    client = django_client(url)
     from django.conf import settings
     from django.contrib.staticfiles import finders
     from django.core.cache import cache
     from django.db import connections
-    from django.test import Client
 
     from pathways.maps import layers
     from pathways.places import geometry
     from pathways.stats import selectors as stats
-
-    settings.ALLOWED_HOSTS = ["*"]
-    client = Client()
 
     # -- bytes of the first view
     page = client.get("/map/").content

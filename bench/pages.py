@@ -16,12 +16,10 @@ the same run (e.g. a worktree of the older commit) on this shared, noisy machine
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import time
 from pathlib import Path
 
-from benchlib import fresh_db, manage, pct
+from benchlib import django_client, fresh_db, manage, pct
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = (
@@ -62,20 +60,10 @@ def main() -> None:
             ["seed_library", "-v0"],
         )
 
-    os.environ.update(
-        DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.dev", DEBUG="0"
-    )
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
+    client = django_client(url)
     from django.core.cache import cache
     from django.db import connection
-    from django.test import Client
 
-    settings.ALLOWED_HOSTS = ["*"]
-    client = Client()
     db = "PostgreSQL" if args.database_url else "SQLite"
     print(f"bench/pages on {db}, {args.requests} uncached requests per page")
     print(f"  {'page':58} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
