@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from pathways.core.models import Source
@@ -153,3 +153,22 @@ def fact_histories(*, state: State, topics: list[str]) -> dict[str, list[PolicyF
     ):
         out[fact.topic.slug].append(fact)
     return out
+
+
+def confidence_summary() -> list[dict]:
+    """One row per confidence rating: facts, facts with no as-of date, and the
+    first and last as-of date (/sources/)."""
+    return list(
+        PolicyFact.objects.values("confidence").annotate(
+            n=Count("id"),
+            undated=Count("id", filter=Q(as_of_date__isnull=True)),
+            first=Min("as_of_date"),
+            last=Max("as_of_date"),
+        )
+    )
+
+
+def sources_with_fact_counts() -> list[Source]:
+    """Every source, each with ``n_facts``: the law facts it backs (0 for a
+    source of figures)."""
+    return list(Source.objects.annotate(n_facts=Count("policy_facts")))

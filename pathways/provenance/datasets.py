@@ -7,14 +7,16 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from pathways.core.models import Source
+from pathways.ingest.selectors import file_runs
+from pathways.policy import selectors as policy
+from pathways.stats import selectors as stats
 from pathways.stats.models import Observation
 
-from .runs import RunInfo, file_runs, ingest_slugs_by_doc, run_for
+from .runs import RunInfo, ingest_slugs_by_doc, run_for
 
 TOPIC_TITLES = {
     "overdose": gettext_noop("Overdose deaths"),
@@ -106,33 +108,6 @@ def _period_label(period_type: str, first: dt.date, last: dt.date) -> str:
     return f"{first:%b %-d, %Y} to {last:%b %-d, %Y}"
 
 
-UNPUBLISHED = [s for s in Observation.Status.values if s != Observation.Status.OK]
-
-
-def observation_summary() -> list[dict]:
-    """One row per (source, indicator, period type): values, periods, first and
-    last period, and the values not published by status. One query over every
-    observation (the slowest part of the page, ~0.15 s on the real data)."""
-    return list(
-        Observation.objects.values(
-            "source_id",
-            "indicator__slug",
-            "indicator__name",
-            "indicator__topic",
-            "period_type",
-        ).annotate(
-            n=Count("id"),
-            periods=Count("period_end", distinct=True),
-            first=Min("period_end"),
-            last=Max("period_end"),
-            **{
-                f"s_{i}": Count("id", filter=Q(status=st, value__isnull=True))
-                for i, st in enumerate(UNPUBLISHED)
-            },
-        )
-    )
-
-
 def _top_publishers(sources: list[tuple[Source, int]], limit: int = 4) -> list[str]:
     """Publishers by the number of facts they back, most first."""
     facts: Counter = Counter()
@@ -145,7 +120,7 @@ def dataset_groups(
     summary: list[dict], fact_rows: list[dict]
 ) -> tuple[list[Group], LawGroup, list[PopulationUse], dict[str, list[Source]]]:
     status_labels = dict(Observation.Status.choices)
-    unpublished_statuses = UNPUBLISHED
+    unpublished_statuses = stats.UNPUBLISHED
     per_source: dict[int, dict] = defaultdict(
         lambda: {"n": 0, "topics": Counter(), "periods": [], "status": Counter()}
     )
@@ -162,7 +137,7 @@ def dataset_groups(
     groups: dict[str, list[Dataset]] = defaultdict(list)
     law_sources: list[tuple[Source, int]] = []
     by_topic_sources: dict[str, list[Source]] = defaultdict(list)
-    for src in Source.objects.annotate(n_facts=Count("policy_facts")):
+    for src in policy.sources_with_fact_counts():
         if src.n_facts:
             law_sources.append((src, src.n_facts))
             continue

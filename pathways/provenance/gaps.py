@@ -8,7 +8,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -129,13 +128,9 @@ def series_gaps(
         return []
     missing: dict[str, Counter] = defaultdict(Counter)
     statuses: dict[str, Counter] = defaultdict(Counter)
-    wanted = Q()
-    for slug, row in releases.items():
-        wanted |= Q(indicator__slug=slug, source_id=row["source_id"])
-    for row in (
-        Observation.objects.filter(wanted, value__isnull=True, place__in=places)
-        .values("indicator__slug", "place__postal", "status")
-        .annotate(n=Count("id"))
+    for row in stats.unpublished_counts(
+        releases={slug: row["source_id"] for slug, row in releases.items()},
+        places=places,
     ):
         missing[row["indicator__slug"]][row["place__postal"]] += row["n"]
         statuses[row["indicator__slug"]][row["status"]] += row["n"]

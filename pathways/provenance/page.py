@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Min, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -16,7 +15,7 @@ from pathways.policy.models import PolicyFact
 from pathways.policy.selectors import FactOnDate
 from pathways.stats import selectors as stats
 
-from .datasets import Group, dataset_groups, observation_summary
+from .datasets import Group, dataset_groups
 from .gaps import arrest_years, layer_gaps, series_gaps
 
 CONFIDENCE_LABELS = (
@@ -101,15 +100,8 @@ def _overdose_kinds(sources: list[Source], groups: list[Group]) -> list[dict]:
 def build(today: dt.date) -> dict:
     """Everything the page shows, as plain data (cacheable)."""
     places = layers.states()
-    fact_rows = list(
-        PolicyFact.objects.values("confidence").annotate(
-            n=Count("id"),
-            undated=Count("id", filter=Q(as_of_date__isnull=True)),
-            first=Min("as_of_date"),
-            last=Max("as_of_date"),
-        )
-    )
-    summary = observation_summary()
+    fact_rows = policy.confidence_summary()
+    summary = stats.observation_summary()
     groups, law, population_uses, by_topic = dataset_groups(summary, fact_rows)
     vintages = {d.pk: d.vintage or d.publisher for g in groups for d in g.datasets}
     in_effect = policy.facts_on(on=today)  # every law layer and the conflicts

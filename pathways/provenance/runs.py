@@ -8,10 +8,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Max, OuterRef, Subquery
-
 from pathways.ingest import registry
-from pathways.ingest.models import ImportRun
+from pathways.ingest.selectors import FileRuns
 
 
 @dataclass
@@ -30,41 +28,6 @@ def _tokens(text: str) -> set[str]:
     return set(_TOKEN.findall(text.lower()))
 
 
-@dataclass
-class _FileRuns:
-    ingest: str
-    path: str
-    last_ok: ImportRun | None
-    last_seen: dt.datetime | None
-
-
-def file_runs() -> list[_FileRuns]:
-    """The newest successful load of every file, and when the file was last
-    checked (one query, one row per file however many times the ingest ran)."""
-    ok = ImportRun.Status.OK
-    newest_ok = (
-        ImportRun.objects.filter(status=ok)
-        .values("source_slug", "path")
-        .annotate(last=Max("pk"))
-        .values("last")
-    )
-    last_seen = (
-        ImportRun.objects.filter(
-            source_slug=OuterRef("source_slug"),
-            path=OuterRef("path"),
-            status__in=[ok, ImportRun.Status.SKIPPED],
-        )
-        .order_by("-started_at")
-        .values("started_at")[:1]
-    )
-    return [
-        _FileRuns(r.source_slug, r.path, r, r.seen)
-        for r in ImportRun.objects.filter(pk__in=Subquery(newest_ok)).annotate(
-            seen=Subquery(last_seen)
-        )
-    ]
-
-
 def ingest_slugs_by_doc() -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for slug, module in registry.sources().items():
@@ -73,7 +36,7 @@ def ingest_slugs_by_doc() -> dict[str, set[str]]:
 
 
 def run_for(
-    slug: str, doc: str, files: list[_FileRuns], by_doc: dict[str, set[str]]
+    slug: str, doc: str, files: list[FileRuns], by_doc: dict[str, set[str]]
 ) -> RunInfo | None:
     """The last load of the file(s) a Source came from.
 

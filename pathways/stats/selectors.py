@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Min, Q
 
 from pathways.core.models import Source
 from pathways.core.sources import unique_sources
@@ -427,3 +427,43 @@ def arrest_rates(*, year: int | None = None, places: list[State]) -> list[Arrest
 def _rank(source: Source) -> tuple[int, str]:
     order = defaultdict(int, {Source.Kind.OFFICIAL: 2, Source.Kind.DERIVED: 1})
     return (order[source.kind], source.slug)
+
+
+UNPUBLISHED = [s for s in Observation.Status.values if s != Observation.Status.OK]
+
+
+def observation_summary() -> list[dict]:
+    """One row per (source, indicator, period type): values, periods, first and
+    last period, and the values not published by status (``s_<i>`` for the i-th of
+    ``UNPUBLISHED``). One query over every observation (/sources/)."""
+    return list(
+        Observation.objects.values(
+            "source_id",
+            "indicator__slug",
+            "indicator__name",
+            "indicator__topic",
+            "period_type",
+        ).annotate(
+            n=Count("id"),
+            periods=Count("period_end", distinct=True),
+            first=Min("period_end"),
+            last=Max("period_end"),
+            **{
+                f"s_{i}": Count("id", filter=Q(status=st, value__isnull=True))
+                for i, st in enumerate(UNPUBLISHED)
+            },
+        )
+    )
+
+
+def unpublished_counts(*, releases: dict[str, int], places: list[State]) -> list[dict]:
+    """Values a publisher did not publish, counted by indicator slug, place and
+    status, for each indicator slug's release (``releases``: slug -> source id)."""
+    wanted = Q()
+    for slug, source_id in releases.items():
+        wanted |= Q(indicator__slug=slug, source_id=source_id)
+    return list(
+        Observation.objects.filter(wanted, value__isnull=True, place__in=places)
+        .values("indicator__slug", "place__postal", "status")
+        .annotate(n=Count("id"))
+    )
