@@ -13,6 +13,7 @@ their own words for the reader (and fall back to a default)::
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -83,8 +84,13 @@ def parse_period(text: str | None, name: str) -> dt.date | None:
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise ParamError(name, f"Bad parameter {name}: expected YYYY-MM, got {text!r}")
     year, month = int(m.group(1)), int(m.group(2))
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
+    if year < dt.MINYEAR:  # 0000-01: not a calendar month
+        raise ParamError(
+            name,
+            f"Bad parameter {name}: {text!r} is outside 0001-01 to 9999-12",
+            kind=ParamError.OUT_OF_RANGE,
+        )
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def parse_year(

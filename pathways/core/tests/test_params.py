@@ -53,6 +53,15 @@ def test_period_is_the_last_day_of_the_month():
             parse_period(bad, "period")
 
 
+def test_period_at_the_calendar_edges():
+    # Python's dates run from year 1 to 9999: the edges must not overflow.
+    assert parse_period("9999-12", "period") == dt.date(9999, 12, 31)
+    assert parse_period("0001-01", "period") == dt.date(1, 1, 31)
+    with pytest.raises(ParamError, match="outside 0001-01 to 9999-12") as exc:
+        parse_period("0000-01", "period")
+    assert exc.value.kind == ParamError.OUT_OF_RANGE
+
+
 def test_year():
     assert parse_year("2016", "year") == 2016
     assert parse_year(2016, "year") == 2016
