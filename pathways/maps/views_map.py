@@ -52,7 +52,7 @@ def ink(fill: str) -> str:
 
 @dataclass
 class MapParams:
-    spec: layers.LayerSpec
+    spec: layers.Layer
     on: dt.date
     drug: str
     period: dt.date | None
@@ -152,7 +152,7 @@ def _context(request: HttpRequest, params: MapParams) -> dict:
                 c.state.name,
             )
         )
-    groups: dict[str, list[layers.LayerSpec]] = {}
+    groups: dict[str, list[layers.Layer]] = {}
     for spec in layers.LAYERS:
         group = _(GROUP_LABELS.get(spec.group, spec.group))
         groups.setdefault(group, []).append(spec)

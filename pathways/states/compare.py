@@ -42,7 +42,7 @@ def parse_states(values: list[str]) -> tuple[list[State], list[str]]:
 
 @dataclass
 class CompareRow:
-    spec: layers.LayerSpec
+    spec: layers.Layer
     subtitle: str
     cells: list[tuple[layers.Cell, str]]  # with the plain-language sentence
     sources: list[Source]

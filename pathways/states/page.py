@@ -49,7 +49,7 @@ DECRIM_TOPICS = ("decrim-law-in-effect", "decrim-legislation-introduced")
 
 @dataclass
 class LawRow:
-    spec: layers.LayerSpec
+    spec: layers.Layer
     cell: layers.Cell
     fact: PolicyFact | None
     sentence: str

@@ -40,8 +40,6 @@ from .rates import (
     rate_categories,
 )
 
-LayerSpec = Layer  # the name the state pages and the API use
-
 # Law topics shown as layers, with their group, in the map's order.
 POLICY_LAYERS = [
     ("possession-class", "criminalization"),
@@ -164,7 +162,6 @@ __all__ = [
     "Cell",
     "DecrimLayer",
     "Layer",
-    "LayerSpec",
     "LayerView",
     "LawLayer",
     "OverdoseLayer",
