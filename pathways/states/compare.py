@@ -13,9 +13,10 @@ from pathways.core.sources import unique_sources
 from pathways.maps import charts, layers
 from pathways.places.models import State
 from pathways.policy import selectors as policy
+from pathways.stats import selectors as stats
 from pathways.stats.models import Indicator
 
-from .figures import overdose_chart, overdose_data, us_place
+from .figures import overdose_chart, overdose_data
 from .sentences import sentence
 
 MAX_COMPARE = 6
@@ -95,7 +96,7 @@ def compare_page(chosen: list[State], on: dt.date) -> ComparePage:
             for st in chosen
         ]
         rows.append(CompareRow(spec, view.subtitle, cells, view.sources))
-    us = us_place()
+    us = stats.nation()
     data = overdose_data([*chosen, us] if us else chosen, ["drug-overdose-deaths"])
     chart = overdose_chart(
         chosen,

@@ -116,11 +116,6 @@ def overdose_data(places: list[State], drugs: list[str]) -> OverdoseData:
     )
 
 
-def us_place() -> State | None:
-    """The United States as a place (VSRR's national row), if loaded."""
-    return State.objects.filter(postal="US").first()
-
-
 @dataclass
 class OverdoseRow:
     drug: str

@@ -30,7 +30,6 @@ from .figures import (
     overdose_chart,
     overdose_data,
     overdose_rows,
-    us_place,
     when_text,
 )
 from .sentences import sentence
@@ -192,7 +191,7 @@ def _downloads(st: State, on: dt.date, drugs_loaded) -> dict:
 def state_page(st: State, on: dt.date) -> StatePage:
     """The page model of one state, with the laws in effect on ``on``."""
     laws = law_rows(st, on)
-    us = us_place()
+    us = stats.nation()
     places = [st, us] if us else [st]
     data = overdose_data(places, [d for d, _ in layers.DRUGS])
     od_rows = overdose_rows(st, data)

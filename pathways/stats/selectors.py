@@ -73,9 +73,9 @@ def states_and_dc() -> list[State]:
     return list(State.objects.states_and_dc())
 
 
-def nation() -> State:
-    """The United States as a whole (national figures)."""
-    return State.objects.get(postal="US")
+def nation() -> State | None:
+    """The United States as a whole (VSRR's national row), if loaded."""
+    return State.objects.filter(postal="US").first()
 
 
 def sources_for(*, indicator: Indicator) -> list[Source]:

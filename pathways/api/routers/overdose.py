@@ -123,7 +123,8 @@ def overdose_rates(request, q: Query[RateQuery]):
     period_end = parse_period(q.period, "period") or stats.latest_period_end(
         indicator=ind, source=src
     )
-    places = [*stats.states_and_dc(), stats.nation()]
+    us = stats.nation()
+    places = [*stats.states_and_dc(), *([us] if us else [])]
     found = stats.overdose_rates(
         indicator=ind, source=src, period_end=period_end, places=places
     )

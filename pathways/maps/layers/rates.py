@@ -144,7 +144,7 @@ def overdose_periods(drug: str) -> list[dt.date]:
     (the nation's series, ``stats.periods``)."""
     ind = Indicator.objects.filter(slug=drug).first()
     src = stats.default_source(indicator=ind) if ind else None
-    us = State.objects.filter(postal="US").first()
+    us = stats.nation()
     if src is None or us is None:
         return []
     return stats.periods(indicator=ind, source=src, place=us)
